@@ -1,0 +1,10 @@
+/** kubesim's public library surface: steps/ and users' own step code import only this module. */
+
+export type * from './api/types.js';
+export { Cluster } from './cluster/cluster.js';
+export { type ClusterSettings, defaultNode, defaultSettings, type NodeSpec } from './cluster/settings.js';
+export { formatDuration, parseDuration } from './core/duration.js';
+export { isUserError, KubesimError, StatusError } from './core/errors.js';
+export { Quantity } from './core/quantity.js';
+export { type CommandResult, type KubectlOptions, kubectl } from './kubectl/index.js';
+export type { Change } from './store/history.js';

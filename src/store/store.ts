@@ -1,0 +1,470 @@
+import { STRATEGIES } from '../api/kinds/index.js';
+import type { Selector } from '../api/labels.js';
+import { apiVersionOf, qualifiedResource, resourceOf } from '../api/resources.js';
+import type { KindName, KubeObject, Stored } from '../api/types.js';
+import type { TimeSource } from '../core/clock.js';
+import { clone, deepEqual, deepFreeze } from '../core/clone.js';
+import { alreadyExists, type FieldError, invalid, notFound, StatusError } from '../core/errors.js';
+import type { Random } from '../core/random.js';
+import { History } from './history.js';
+import { timestampOf } from './time.js';
+
+export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<K extends KindName = KindName> {
+  readonly type: WatchType;
+  readonly object: Stored<K>;
+  /** The object before this change (MODIFIED only). */
+  readonly old?: Stored<K>;
+}
+
+export type WatchHandler<K extends KindName> = (event: WatchEvent<K>) => void;
+
+/**
+ * Admission that needs the cluster's state (ClusterIP and NodePort allocation): it may change
+ * the object or reject it, and is told when an object it admitted is gone.
+ */
+export interface AdmissionPlugin {
+  readonly kind: KindName;
+  /** Runs after defaulting and before validation; returns field errors to reject. */
+  admit(obj: KubeObject, old: KubeObject | undefined): FieldError[];
+  /** The object was stored: make its reservations permanent. */
+  commit?(obj: KubeObject, old: KubeObject | undefined): void;
+  /** The object was rejected after admit: undo what admit reserved. */
+  abort?(obj: KubeObject, old: KubeObject | undefined): void;
+  /** The object was removed from the store. */
+  release?(obj: KubeObject): void;
+}
+
+export interface DeleteOptions {
+  /** Seconds of grace for pods; 0 removes at once. Defaults to the pod's own period. */
+  gracePeriodSeconds?: number;
+  /** 'Background' (kubectl's default) deletes dependents after the owner; 'Orphan' leaves them. */
+  propagationPolicy?: 'Background' | 'Orphan';
+}
+
+type AnyStored = KubeObject;
+
+/** The keyspace of one kind: objects by `namespace/name`. */
+class KindTable {
+  readonly objects = new Map<string, AnyStored>();
+}
+
+function keyOf(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/**
+ * The in-memory API server. It owns metadata (uid, resourceVersion, generation, timestamps),
+ * runs defaulting, admission and validation on every write, keeps objects immutable (every
+ * stored object is frozen; writers copy, change and write back), garbage-collects dependents,
+ * notifies watchers synchronously and records every change in the history.
+ */
+export class Store {
+  readonly history: History;
+  private readonly tables = new Map<KindName, KindTable>();
+  private readonly watchers = new Map<KindName, Array<WatchHandler<KindName>>>();
+  private readonly admission = new Map<KindName, AdmissionPlugin[]>();
+  /** Dependents by owner uid, for garbage collection. */
+  private readonly dependents = new Map<string, Set<string>>();
+  private resourceVersion = 0;
+
+  constructor(
+    private readonly clock: TimeSource,
+    private readonly random: Random,
+  ) {
+    this.history = new History(clock);
+  }
+
+  // ---- reading ----
+
+  get<K extends KindName>(kind: K, namespace: string | undefined, name: string): Stored<K> | undefined {
+    return this.table(kind).objects.get(keyOf(this.nsFor(kind, namespace), name)) as Stored<K> | undefined;
+  }
+
+  /** Objects of a kind, in a namespace or all namespaces, optionally filtered, sorted by namespace and name. */
+  list<K extends KindName>(kind: K, namespace?: string, selector?: Selector): Array<Stored<K>> {
+    const out: Array<Stored<K>> = [];
+    for (const obj of this.table(kind).objects.values()) {
+      if (namespace !== undefined && obj.metadata.namespace !== namespace) continue;
+      if (selector && !selector.matches(obj.metadata.labels)) continue;
+      out.push(obj as Stored<K>);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  /** The number of objects of a kind, without building a list. */
+  count(kind: KindName): number {
+    return this.table(kind).objects.size;
+  }
+
+  /** Objects whose ownerReferences name the given uid. */
+  dependentsOf(uid: string): AnyStored[] {
+    const out: AnyStored[] = [];
+    for (const ref of this.dependents.get(uid) ?? []) {
+      const [kind, key] = splitRef(ref);
+      const obj = this.table(kind).objects.get(key);
+      if (obj) out.push(obj);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  // ---- watching and admission ----
+
+  watch<K extends KindName>(kind: K, handler: WatchHandler<K>): () => void {
+    const list = this.watchers.get(kind) ?? [];
+    list.push(handler as unknown as WatchHandler<KindName>);
+    this.watchers.set(kind, list);
+    return () => {
+      const i = list.indexOf(handler as unknown as WatchHandler<KindName>);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  addAdmission(plugin: AdmissionPlugin): void {
+    const list = this.admission.get(plugin.kind) ?? [];
+    list.push(plugin);
+    this.admission.set(plugin.kind, list);
+  }
+
+  // ---- writing ----
+
+  /**
+   * Creates an object. `metadata.generateName` gets a random suffix when no name is given.
+   * Throws a StatusError (AlreadyExists, NotFound for a missing namespace, Invalid) and stores
+   * nothing on failure.
+   */
+  create<T extends KubeObject>(input: T, opts: { dryRun?: boolean } = {}): T {
+    const kind = input.kind as KindName;
+    const resource = resourceOf(kind);
+    const obj = clone(input) as KubeObject;
+    obj.apiVersion = apiVersionOf(resource);
+    const meta = obj.metadata ?? ({} as KubeObject['metadata']);
+    obj.metadata = meta;
+    if (resource.namespaced) meta.namespace = meta.namespace || 'default';
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName)
+      meta.name = this.generateName(kind, meta.namespace, meta.generateName);
+    const strategy = STRATEGIES[kind];
+    strategy.defaults?.(obj);
+    if (!meta.name) {
+      throw invalid(kind, resource.group, '', [
+        { type: 'Required value', field: 'metadata.name', detail: 'name or generateName is required' },
+      ]);
+    }
+    if (resource.namespaced) this.requireNamespace(meta.namespace!);
+    const table = this.table(kind);
+    const key = keyOf(meta.namespace, meta.name);
+    if (table.objects.has(key)) throw alreadyExists(qualifiedResource(resource), meta.name);
+
+    const plugins = this.admission.get(kind) ?? [];
+    const errors: FieldError[] = [];
+    const admitted: AdmissionPlugin[] = [];
+    for (const p of plugins) {
+      const errs = p.admit(obj, undefined);
+      admitted.push(p);
+      errors.push(...errs);
+    }
+    errors.push(...(strategy.validate?.(obj) ?? []));
+    if (errors.length > 0 || opts.dryRun) {
+      for (const p of admitted) p.abort?.(obj, undefined);
+      if (errors.length > 0) throw invalid(kind, resource.group, meta.name, errors);
+      return deepFreeze(obj) as T;
+    }
+
+    meta.uid = this.random.uuid();
+    meta.resourceVersion = this.nextResourceVersion();
+    meta.creationTimestamp = timestampOf(this.clock.now);
+    if (strategy.generation) meta.generation = 1;
+    delete meta.deletionTimestamp;
+    for (const p of plugins) p.commit?.(obj, undefined);
+    deepFreeze(obj);
+    table.objects.set(key, obj);
+    this.indexOwners(kind, key, undefined, obj);
+    this.emit(kind, { type: 'ADDED', object: obj as Stored<KindName> });
+    return obj as T;
+  }
+
+  /**
+   * Replaces the spec and metadata of an object (never its status). `resourceVersion`, if set on
+   * the input, must match (optimistic concurrency). Unchanged input is not written again.
+   */
+  update<T extends KubeObject>(input: T, opts: { dryRun?: boolean } = {}): T {
+    return this.write(input, 'spec', opts);
+  }
+
+  /** Replaces only the status of an object. */
+  updateStatus<T extends KubeObject>(input: T): T {
+    return this.write(input, 'status', {});
+  }
+
+  /** Reads an object, lets `change` edit a private copy, and writes it back. */
+  mutate<K extends KindName>(
+    kind: K,
+    namespace: string | undefined,
+    name: string,
+    change: (draft: Stored<K>) => void,
+  ): Stored<K> {
+    const draft = clone(this.mustGet(kind, namespace, name));
+    change(draft);
+    return this.update(draft as KubeObject) as Stored<K>;
+  }
+
+  /** Like mutate, for the status subresource. */
+  mutateStatus<K extends KindName>(
+    kind: K,
+    namespace: string | undefined,
+    name: string,
+    change: (draft: Stored<K>) => void,
+  ): Stored<K> {
+    const draft = clone(this.mustGet(kind, namespace, name));
+    change(draft);
+    return this.updateStatus(draft as KubeObject) as Stored<K>;
+  }
+
+  /**
+   * Deletes an object. Pods bound to a node and objects with finalizers are only marked
+   * (deletionTimestamp); the kubelet or the finalizer's owner removes them later. Everything
+   * else goes at once, and its dependents are garbage-collected.
+   */
+  delete(kind: KindName, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
+    const resource = resourceOf(kind);
+    const existing = this.get(kind, namespace, name);
+    if (!existing) throw notFound(qualifiedResource(resource), name);
+    if (kind === 'Namespace') return this.deleteNamespace(existing);
+    const grace = this.gracePeriodFor(existing, opts);
+    const finalizers = existing.metadata.finalizers ?? [];
+    if (grace > 0 || finalizers.length > 0) {
+      if (existing.metadata.deletionTimestamp) {
+        if (grace === 0 && finalizers.length === 0) return this.remove(kind, existing, opts);
+        return existing;
+      }
+      const draft = clone(existing);
+      draft.metadata.deletionTimestamp = timestampOf(this.clock.now + grace * 1000);
+      draft.metadata.deletionGracePeriodSeconds = grace;
+      return this.commitWrite(kind, existing, draft);
+    }
+    return this.remove(kind, existing, opts);
+  }
+
+  // ---- internals ----
+
+  private write<T extends KubeObject>(input: T, part: 'spec' | 'status', opts: { dryRun?: boolean }): T {
+    const kind = input.kind as KindName;
+    const resource = resourceOf(kind);
+    const namespace = resource.namespaced ? input.metadata.namespace || 'default' : undefined;
+    const existing: KubeObject | undefined = this.get(kind, namespace, input.metadata.name);
+    if (!existing) throw notFound(qualifiedResource(resource), input.metadata.name);
+    const rv = input.metadata.resourceVersion;
+    if (rv !== undefined && rv !== existing.metadata.resourceVersion) {
+      throw new StatusError(
+        'Conflict',
+        `Operation cannot be fulfilled on ${qualifiedResource(resource)} "${input.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        { name: input.metadata.name },
+      );
+    }
+    const strategy = STRATEGIES[kind];
+    let draft: KubeObject;
+    if (part === 'status') {
+      draft = clone(existing);
+      draft.status = clone(input.status);
+    } else {
+      draft = clone(input) as KubeObject;
+      draft.apiVersion = existing.apiVersion;
+      draft.status = clone(existing.status);
+      // The system owns these fields; a client's copy of them is ignored.
+      const m = draft.metadata;
+      m.namespace = existing.metadata.namespace;
+      m.uid = existing.metadata.uid;
+      m.creationTimestamp = existing.metadata.creationTimestamp;
+      m.generation = existing.metadata.generation;
+      m.deletionTimestamp = existing.metadata.deletionTimestamp;
+      m.deletionGracePeriodSeconds = existing.metadata.deletionGracePeriodSeconds;
+      strategy.defaults?.(draft);
+    }
+    draft.metadata.resourceVersion = existing.metadata.resourceVersion;
+    if (deepEqual(draft, existing)) return existing as unknown as T;
+
+    if (part === 'spec') {
+      const errors: FieldError[] = [];
+      const plugins = this.admission.get(kind) ?? [];
+      for (const p of plugins) errors.push(...p.admit(draft, existing));
+      errors.push(...(strategy.validateUpdate?.(draft, existing) ?? strategy.validate?.(draft) ?? []));
+      if (errors.length > 0 || opts.dryRun) {
+        for (const p of plugins) p.abort?.(draft, existing);
+        if (errors.length > 0) throw invalid(kind, resource.group, input.metadata.name, errors);
+        return deepFreeze(draft) as T;
+      }
+      for (const p of plugins) p.commit?.(draft, existing);
+      if (strategy.generation && this.bumpsGeneration(strategy.generation, draft, existing)) {
+        draft.metadata.generation = (existing.metadata.generation ?? 0) + 1;
+      }
+    }
+    const stored = this.commitWrite(kind, existing, draft);
+    // A finalizer removed from an object being deleted lets it go.
+    if (
+      stored.metadata.deletionTimestamp &&
+      (stored.metadata.finalizers ?? []).length === 0 &&
+      part === 'spec'
+    ) {
+      const grace = stored.metadata.deletionGracePeriodSeconds ?? 0;
+      if (grace === 0) this.remove(kind, stored, {});
+    }
+    return stored as unknown as T;
+  }
+
+  private commitWrite<K extends KindName>(kind: K, existing: KubeObject, draft: KubeObject): Stored<K> {
+    draft.metadata.resourceVersion = this.nextResourceVersion();
+    deepFreeze(draft);
+    const key = keyOf(draft.metadata.namespace, draft.metadata.name);
+    this.table(kind).objects.set(key, draft);
+    this.indexOwners(kind, key, existing, draft);
+    this.emit(kind, { type: 'MODIFIED', object: draft as Stored<K>, old: existing as Stored<K> });
+    return draft as Stored<K>;
+  }
+
+  private remove(kind: KindName, existing: KubeObject, opts: DeleteOptions): KubeObject {
+    const key = keyOf(existing.metadata.namespace, existing.metadata.name);
+    const table = this.table(kind);
+    if (table.objects.get(key) !== existing) return existing;
+    table.objects.delete(key);
+    this.indexOwners(kind, key, existing, undefined);
+    for (const p of this.admission.get(kind) ?? []) p.release?.(existing);
+    this.emit(kind, { type: 'DELETED', object: existing as Stored<KindName> });
+    if (opts.propagationPolicy !== 'Orphan') this.collectDependents(existing);
+    this.finishNamespaceIfEmpty(existing.metadata.namespace);
+    return existing;
+  }
+
+  /** Background garbage collection: dependents whose owner is gone are deleted too. */
+  private collectDependents(owner: KubeObject): void {
+    const uid = owner.metadata.uid;
+    if (!uid) return;
+    for (const dep of this.dependentsOf(uid)) {
+      const current = this.get(dep.kind as KindName, dep.metadata.namespace, dep.metadata.name);
+      if (current && !current.metadata.deletionTimestamp) {
+        this.delete(dep.kind as KindName, dep.metadata.namespace, dep.metadata.name, {});
+      }
+    }
+  }
+
+  private deleteNamespace(ns: KubeObject): KubeObject {
+    if (ns.metadata.deletionTimestamp) return ns;
+    const draft = clone(ns) as Stored<'Namespace'>;
+    draft.metadata.deletionTimestamp = timestampOf(this.clock.now);
+    draft.status = { ...(draft.status ?? {}), phase: 'Terminating' };
+    const marked = this.commitWrite('Namespace', ns, draft);
+    const name = ns.metadata.name;
+    for (const [kind, table] of this.tables) {
+      if (!resourceOf(kind).namespaced) continue;
+      for (const obj of [...table.objects.values()]) {
+        if (obj.metadata.namespace === name && !obj.metadata.deletionTimestamp) {
+          this.delete(kind, name, obj.metadata.name, {});
+        }
+      }
+    }
+    this.finishNamespaceIfEmpty(name);
+    return marked;
+  }
+
+  private finishNamespaceIfEmpty(namespace: string | undefined): void {
+    if (!namespace) return;
+    const ns = this.get('Namespace', undefined, namespace);
+    if (!ns?.metadata.deletionTimestamp) return;
+    for (const [kind, table] of this.tables) {
+      if (!resourceOf(kind).namespaced) continue;
+      for (const obj of table.objects.values()) if (obj.metadata.namespace === namespace) return;
+    }
+    this.remove('Namespace', ns, {});
+  }
+
+  private gracePeriodFor(obj: KubeObject, opts: DeleteOptions): number {
+    if (obj.kind !== 'Pod') return 0;
+    const pod = obj as Stored<'Pod'>;
+    // A pod that never reached a node, or has finished, has nothing to stop.
+    if (!pod.spec?.nodeName) return 0;
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
+    return opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+  }
+
+  private bumpsGeneration(rule: 'spec' | 'spec+annotations', next: KubeObject, old: KubeObject): boolean {
+    if (!deepEqual(next.spec, old.spec)) return true;
+    return (
+      rule === 'spec+annotations' &&
+      !deepEqual(next.metadata.annotations ?? {}, old.metadata.annotations ?? {})
+    );
+  }
+
+  private requireNamespace(namespace: string): void {
+    const ns = this.get('Namespace', undefined, namespace);
+    if (!ns) throw notFound('namespaces', namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw new StatusError(
+        'Forbidden',
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+      );
+    }
+  }
+
+  private generateName(kind: KindName, namespace: string | undefined, prefix: string): string {
+    const table = this.table(kind);
+    for (;;) {
+      const name = prefix.slice(0, 58) + this.random.string(5);
+      if (!table.objects.has(keyOf(namespace, name))) return name;
+    }
+  }
+
+  private indexOwners(
+    kind: KindName,
+    key: string,
+    before: KubeObject | undefined,
+    after: KubeObject | undefined,
+  ): void {
+    const ref = `${kind}|${key}`;
+    const oldUids = (before?.metadata.ownerReferences ?? []).map((o) => o.uid);
+    const newUids = (after?.metadata.ownerReferences ?? []).map((o) => o.uid);
+    for (const uid of oldUids) if (!newUids.includes(uid)) this.dependents.get(uid)?.delete(ref);
+    for (const uid of newUids) {
+      let set = this.dependents.get(uid);
+      if (!set) this.dependents.set(uid, (set = new Set()));
+      set.add(ref);
+    }
+  }
+
+  private emit<K extends KindName>(kind: K, event: WatchEvent<K>): void {
+    this.history.record(event.type, event.object);
+    for (const handler of this.watchers.get(kind) ?? []) handler(event as unknown as WatchEvent<KindName>);
+  }
+
+  private nextResourceVersion(): string {
+    return String(++this.resourceVersion);
+  }
+
+  private nsFor(kind: KindName, namespace: string | undefined): string | undefined {
+    return resourceOf(kind).namespaced ? namespace || 'default' : undefined;
+  }
+
+  private mustGet<K extends KindName>(kind: K, namespace: string | undefined, name: string): Stored<K> {
+    const obj = this.get(kind, namespace, name);
+    if (!obj) throw notFound(qualifiedResource(resourceOf(kind)), name);
+    return obj;
+  }
+
+  private table(kind: KindName): KindTable {
+    let t = this.tables.get(kind);
+    if (!t) this.tables.set(kind, (t = new KindTable()));
+    return t;
+  }
+}
+
+function splitRef(ref: string): [KindName, string] {
+  const i = ref.indexOf('|');
+  return [ref.slice(0, i) as KindName, ref.slice(i + 1)];
+}
+
+function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? '';
+  const nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
