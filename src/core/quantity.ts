@@ -45,7 +45,7 @@ export class Quantity {
     if (suffix in BINARY) {
       numerator *= BINARY[suffix]!;
       format = 'BinarySI';
-    } else if (/^[eE]/.test(suffix)) {
+    } else if (/^[eE][+-]?\d/.test(suffix)) {
       const exp = Number(suffix.slice(1));
       if (exp >= 0) numerator *= 10n ** BigInt(exp);
       else denominator *= 10n ** BigInt(-exp);

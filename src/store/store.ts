@@ -45,9 +45,28 @@ export interface DeleteOptions {
 
 type AnyStored = KubeObject;
 
-/** The keyspace of one kind: objects by `namespace/name`. */
+/** The keyspace of one kind: objects by `namespace/name`, and by namespace for listing. */
 class KindTable {
   readonly objects = new Map<string, AnyStored>();
+  readonly byNamespace = new Map<string, Map<string, AnyStored>>();
+
+  set(key: string, obj: AnyStored): void {
+    this.objects.set(key, obj);
+    const ns = obj.metadata.namespace ?? '';
+    let m = this.byNamespace.get(ns);
+    if (!m) this.byNamespace.set(ns, (m = new Map()));
+    m.set(key, obj);
+  }
+
+  delete(key: string, obj: AnyStored): void {
+    this.objects.delete(key);
+    this.byNamespace.get(obj.metadata.namespace ?? '')?.delete(key);
+  }
+
+  inNamespace(namespace: string | undefined): Iterable<AnyStored> {
+    if (namespace === undefined) return this.objects.values();
+    return this.byNamespace.get(namespace)?.values() ?? [];
+  }
 }
 
 function keyOf(namespace: string | undefined, name: string): string {
@@ -85,8 +104,7 @@ export class Store {
   /** Objects of a kind, in a namespace or all namespaces, optionally filtered, sorted by namespace and name. */
   list<K extends KindName>(kind: K, namespace?: string, selector?: Selector): Array<Stored<K>> {
     const out: Array<Stored<K>> = [];
-    for (const obj of this.table(kind).objects.values()) {
-      if (namespace !== undefined && obj.metadata.namespace !== namespace) continue;
+    for (const obj of this.table(kind).inNamespace(namespace)) {
       if (selector && !selector.matches(obj.metadata.labels)) continue;
       out.push(obj as Stored<K>);
     }
@@ -179,7 +197,7 @@ export class Store {
     delete meta.deletionTimestamp;
     for (const p of plugins) p.commit?.(obj, undefined);
     deepFreeze(obj);
-    table.objects.set(key, obj);
+    table.set(key, obj);
     this.indexOwners(kind, key, undefined, obj);
     this.emit(kind, { type: 'ADDED', object: obj as Stored<KindName> });
     return obj as T;
@@ -317,7 +335,7 @@ export class Store {
     draft.metadata.resourceVersion = this.nextResourceVersion();
     deepFreeze(draft);
     const key = keyOf(draft.metadata.namespace, draft.metadata.name);
-    this.table(kind).objects.set(key, draft);
+    this.table(kind).set(key, draft);
     this.indexOwners(kind, key, existing, draft);
     this.emit(kind, { type: 'MODIFIED', object: draft as Stored<K>, old: existing as Stored<K> });
     return draft as Stored<K>;
@@ -327,7 +345,7 @@ export class Store {
     const key = keyOf(existing.metadata.namespace, existing.metadata.name);
     const table = this.table(kind);
     if (table.objects.get(key) !== existing) return existing;
-    table.objects.delete(key);
+    table.delete(key, existing);
     this.indexOwners(kind, key, existing, undefined);
     for (const p of this.admission.get(kind) ?? []) p.release?.(existing);
     this.emit(kind, { type: 'DELETED', object: existing as Stored<KindName> });
@@ -357,8 +375,8 @@ export class Store {
     const name = ns.metadata.name;
     for (const [kind, table] of this.tables) {
       if (!resourceOf(kind).namespaced) continue;
-      for (const obj of [...table.objects.values()]) {
-        if (obj.metadata.namespace === name && !obj.metadata.deletionTimestamp) {
+      for (const obj of [...table.inNamespace(name)]) {
+        if (!obj.metadata.deletionTimestamp) {
           this.delete(kind, name, obj.metadata.name, {});
         }
       }
@@ -373,7 +391,7 @@ export class Store {
     if (!ns?.metadata.deletionTimestamp) return;
     for (const [kind, table] of this.tables) {
       if (!resourceOf(kind).namespaced) continue;
-      for (const obj of table.objects.values()) if (obj.metadata.namespace === namespace) return;
+      if (table.byNamespace.get(namespace)?.size) return;
     }
     this.remove('Namespace', ns, {});
   }
