@@ -33,9 +33,15 @@ export class SimClock implements TimeSource {
   private readonly timers = new MinHeap<Entry>((a, b) => a.due < b.due || (a.due === b.due && a.seq < b.seq));
   private seq = 0;
   private live = 0;
+  private firedCount = 0;
 
   get now(): number {
     return this.fake.now;
+  }
+
+  /** Number of timers fired since the clock was made (a measure of simulated work). */
+  get fired(): number {
+    return this.firedCount;
   }
 
   /** Number of timers still waiting to fire. */
@@ -81,6 +87,7 @@ export class SimClock implements TimeSource {
     this.timers.pop();
     this.live--;
     top.cancelled = true;
+    this.firedCount++;
     if (top.due > this.now) this.fake.tick(top.due - this.now);
     top.fn();
     return top;

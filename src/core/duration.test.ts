@@ -41,10 +41,14 @@ const FORMAT: Array<[number, string]> = [
 
 describe('durations', () => {
   for (const [text, ms] of PARSE) {
-    it(`parses ${text}`, () => expect(parseDuration(text)).to.equal(ms));
+    it(`parses ${text}`, () => {
+      expect(parseDuration(text)).to.equal(ms);
+    });
   }
   for (const [ms, text] of FORMAT) {
-    it(`formats ${ms} ms as ${text}`, () => expect(formatDuration(ms)).to.equal(text));
+    it(`formats ${ms} ms as ${text}`, () => {
+      expect(formatDuration(ms)).to.equal(text);
+    });
   }
   for (const bad of ['', '3', '-', 's', '.s', '1d', 'soon', '5 parsecs']) {
     it(`rejects ${JSON.stringify(bad)} with a message naming it`, () => {

@@ -20,6 +20,8 @@ export interface EventSource {
  */
 export class EventRecorder {
   private readonly seen = new Map<string, string>();
+  /** The last nanosecond stamp used per object name, so names at one instant stay unique. */
+  private readonly lastStamp = new Map<string, bigint>();
 
   constructor(
     private readonly store: Store,
@@ -61,7 +63,7 @@ export class EventRecorder {
         return;
       }
     }
-    const name = `${obj.metadata.name}.${eventSuffix(this.clock.now)}`;
+    const name = `${obj.metadata.name}.${this.stamp(`${namespace}/${obj.metadata.name}`).toString(16)}`;
     const event = {
       apiVersion: 'v1',
       kind: 'Event' as const,
@@ -77,20 +79,19 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    const stored = this.store.create(uniqueName(this.store, event));
+    const stored = this.store.create(event);
     this.seen.set(key, stored.metadata.name);
   }
-}
 
-/** Event names end in the hex nanoseconds of their time, as client-go names them. */
-function eventSuffix(simMs: number): string {
-  return (EPOCH_NANOS + BigInt(Math.floor(simMs)) * 1_000_000n).toString(16);
-}
-
-function uniqueName<T extends { metadata: { name: string; namespace: string } }>(store: Store, event: T): T {
-  let name = event.metadata.name;
-  let i = 1;
-  while (store.get('Event', event.metadata.namespace, name))
-    name = `${event.metadata.name}${(i++).toString(16)}`;
-  return { ...event, metadata: { ...event.metadata, name } };
+  /**
+   * Event names end in the hex nanoseconds of their time, as client-go names them. Real events
+   * at "the same" instant differ by nanoseconds; here a per-object counter keeps them apart.
+   */
+  private stamp(objectKey: string): bigint {
+    const nanos = EPOCH_NANOS + BigInt(Math.floor(this.clock.now)) * 1_000_000n;
+    const last = this.lastStamp.get(objectKey);
+    const next = last !== undefined && last >= nanos ? last + 1n : nanos;
+    this.lastStamp.set(objectKey, next);
+    return next;
+  }
 }

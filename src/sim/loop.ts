@@ -29,16 +29,17 @@ export class WorkQueue {
     readonly reconciler: Reconciler,
   ) {}
 
-  /** Adds a key to be reconciled at the current instant. */
+  /**
+   * Adds a key to be reconciled at the current instant. A delayed add of the same key stays
+   * pending, as in client-go's delaying queue: the later look still happens.
+   */
   add(key: string): void {
-    this.delayed.get(key)?.cancel();
-    this.delayed.delete(key);
     this.waiting.add(key);
     if (!this.scheduled)
       this.scheduled = this.loop.clock.setTimeout(() => this.drain(), 0, this.reconciler.name);
   }
 
-  /** Adds a key after a delay; an earlier pending delay for the same key is kept if sooner. */
+  /** Adds a key after a delay; of two pending delays for one key only the sooner is kept (client-go). */
   addAfter(key: string, delayMs: number): void {
     if (delayMs <= 0) {
       this.add(key);

@@ -45,6 +45,8 @@ export interface DeleteOptions {
 
 type AnyStored = KubeObject;
 
+const STATUS_WRITES_ANNOTATIONS: ReadonlySet<KindName> = new Set(['Deployment', 'ReplicaSet']);
+
 /** The keyspace of one kind: objects by `namespace/name`, and by namespace for listing. */
 class KindTable {
   readonly objects = new Map<string, AnyStored>();
@@ -241,6 +243,27 @@ export class Store {
   }
 
   /**
+   * The pods/binding subresource: assigns a pod to a node. The pod's spec is otherwise
+   * immutable, so this is the only way spec.nodeName is set, as in Kubernetes (assignPod sets
+   * the node name and the PodScheduled condition together).
+   */
+  bindPod(namespace: string, name: string, nodeName: string): Stored<'Pod'> {
+    const pod = this.mustGet('Pod', namespace, name);
+    if (pod.spec?.nodeName) {
+      throw new StatusError('Conflict', `pod ${name} is already assigned to node "${pod.spec.nodeName}"`, { name });
+    }
+    if (pod.metadata.deletionTimestamp) {
+      throw new StatusError('Conflict', `pod ${name} is being deleted, cannot be assigned to a host`, { name });
+    }
+    const draft = clone(pod);
+    draft.spec = { ...draft.spec!, nodeName };
+    const conditions = (draft.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as undefined, lastTransitionTime: timestampOf(this.clock.now) });
+    draft.status = { ...(draft.status ?? {}), conditions };
+    return this.commitWrite('Pod', pod, draft);
+  }
+
+  /**
    * Deletes an object. Pods bound to a node and objects with finalizers are only marked
    * (deletionTimestamp); the kubelet or the finalizer's owner removes them later. Everything
    * else goes at once, and its dependents are garbage-collected.
@@ -286,6 +309,9 @@ export class Store {
     if (part === 'status') {
       draft = clone(existing);
       draft.status = clone(input.status);
+      // The apps status strategies reset only spec and labels, so a status write may carry
+      // annotations: the Deployment controller records its revision annotation this way.
+      if (STATUS_WRITES_ANNOTATIONS.has(kind)) draft.metadata.annotations = clone(input.metadata.annotations);
     } else {
       draft = clone(input) as KubeObject;
       draft.apiVersion = existing.apiVersion;
