@@ -185,7 +185,8 @@ export class Store {
       admitted.push(p);
       errors.push(...errs);
     }
-    errors.push(...(strategy.validate?.(obj) ?? []));
+    // Allocation runs before validation and stops the request on its own (BeginCreate).
+    if (errors.length === 0) errors.push(...(strategy.validate?.(obj) ?? []));
     if (errors.length > 0 || opts.dryRun) {
       for (const p of admitted) p.abort?.(obj, undefined);
       if (errors.length > 0) throw invalid(kind, resource.group, meta.name, errors);
@@ -257,8 +258,18 @@ export class Store {
     }
     const draft = clone(pod);
     draft.spec = { ...draft.spec!, nodeName };
-    const conditions = (draft.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as undefined, lastTransitionTime: timestampOf(this.clock.now) });
+    const conditions = [...(draft.status?.conditions ?? [])];
+    const i = conditions.findIndex((c) => c.type === 'PodScheduled');
+    const before = i >= 0 ? conditions[i] : undefined;
+    const scheduled = {
+      type: 'PodScheduled',
+      status: 'True',
+      lastProbeTime: null as unknown as undefined, // the API server writes an explicit null
+      lastTransitionTime:
+        before?.status === 'True' && before.lastTransitionTime ? before.lastTransitionTime : timestampOf(this.clock.now),
+    };
+    if (i >= 0) conditions[i] = scheduled;
+    else conditions.push(scheduled);
     draft.status = { ...(draft.status ?? {}), conditions };
     return this.commitWrite('Pod', pod, draft);
   }
@@ -333,7 +344,9 @@ export class Store {
       const errors: FieldError[] = [];
       const plugins = this.admission.get(kind) ?? [];
       for (const p of plugins) errors.push(...p.admit(draft, existing));
-      errors.push(...(strategy.validateUpdate?.(draft, existing) ?? strategy.validate?.(draft) ?? []));
+      if (errors.length === 0) {
+        errors.push(...(strategy.validateUpdate?.(draft, existing) ?? strategy.validate?.(draft) ?? []));
+      }
       if (errors.length > 0 || opts.dryRun) {
         for (const p of plugins) p.abort?.(draft, existing);
         if (errors.length > 0) throw invalid(kind, resource.group, input.metadata.name, errors);

@@ -1,8 +1,25 @@
+import type { Pod } from '../../api/types.js';
+import { deepEqual } from '../../core/clone.js';
+import { catalogFor } from '../../images/catalog.js';
+import type { WorkQueue } from '../../sim/loop.js';
+import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
+import { splitKey } from '../../sim/reconciler.js';
 import type { Controller, ControllerContext } from '../context.js';
+import { Backoff } from './backoff.js';
+import { ImageManager } from './image-manager.js';
+import { HostLocalIPAM } from './ipam.js';
+import { PodWorker, type WorkerHost } from './pod-worker.js';
 
-/** Not built yet: a placeholder so the cluster composes. */
-export class Kubelet implements Controller {
+/**
+ * The kubelet of one node: it runs the pods bound to its node, one PodWorker per pod, and
+ * owns the node's images, pod IPs and restart back-off. It reacts to pod changes through its
+ * work queue (reconcile key `namespace/name`), like the kubelet's pod config source and PLEG.
+ */
+export class Kubelet implements Controller, Reconciler {
   readonly name: string;
+  private queue: WorkQueue | undefined;
+  private host: WorkerHost | undefined;
+  private readonly workers = new Map<string, PodWorker>();
 
   constructor(
     readonly ctx: ControllerContext,
@@ -11,5 +28,83 @@ export class Kubelet implements Controller {
     this.name = `kubelet/${nodeName}`;
   }
 
-  start(): void {}
+  start(): void {
+    const { store, clock, settings } = this.ctx;
+    const node = store.get('Node', undefined, this.nodeName);
+    if (!node) throw new Error(`kubelet: node ${this.nodeName} does not exist`);
+    const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    const cidr = node.spec?.podCIDR;
+    if (!cidr) throw new Error(`kubelet: node ${this.nodeName} has no podCIDR`);
+    const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void => {
+      try {
+        this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: this.nodeName });
+      } catch {
+        // The namespace is being deleted: the API refuses new events, as it would a real kubelet's.
+      }
+    };
+    const images = new ImageManager({
+      clock,
+      catalog: catalogFor(store),
+      pullMs: (image, normalized) =>
+        settings.imagePullMsByImage.get(image) ??
+        settings.imagePullMsByImage.get(normalized) ??
+        settings.imagePullMs,
+      record,
+      label: this.name,
+    });
+    const queue = this.ctx.loop.queue(this);
+    this.queue = queue;
+    this.host = {
+      clock,
+      store,
+      random: this.ctx.random,
+      nodeName: this.nodeName,
+      hostIP,
+      ipam: new HostLocalIPAM(cidr),
+      images,
+      crashBackoff: new Backoff(clock),
+      label: this.name,
+      record,
+      requeue: (key) => queue.add(key),
+    };
+    store.watch('Pod', (event) => {
+      const pod = event.object;
+      const mine = pod.spec?.nodeName === this.nodeName;
+      const wasMine = event.old?.spec?.nodeName === this.nodeName;
+      if (!mine && !wasMine) return;
+      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      if (event.type !== 'MODIFIED' || !event.old || this.specChanged(event.old, pod)) queue.add(key);
+    });
+    for (const pod of store.list('Pod')) {
+      if (pod.spec?.nodeName === this.nodeName) queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    }
+  }
+
+  reconcile(key: string): ReconcileResult | undefined {
+    const [namespace, name] = splitKey(key);
+    const pod = this.ctx.store.get('Pod', namespace, name);
+    let worker = this.workers.get(key);
+    if (worker && (!pod || pod.metadata.uid !== worker.uid || pod.spec?.nodeName !== this.nodeName)) {
+      worker.forget();
+      this.workers.delete(key);
+      worker = undefined;
+    }
+    if (!pod || pod.spec?.nodeName !== this.nodeName) return undefined;
+    if (!worker) {
+      // A pod that already finished (before this kubelet knew it) has nothing to run.
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return undefined;
+      worker = new PodWorker(this.host!, key, pod.metadata.uid!);
+      this.workers.set(key, worker);
+    }
+    return worker.sync(pod);
+  }
+
+  /** Only what the kubelet acts on: the spec and the deletion, not status writes (its own). */
+  private specChanged(old: Pod, pod: Pod): boolean {
+    return (
+      old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+      old.metadata.uid !== pod.metadata.uid ||
+      !deepEqual(old.spec, pod.spec)
+    );
+  }
 }

@@ -1,0 +1,238 @@
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  Pod,
+  PodCondition,
+  PodStatus,
+} from '../../api/types.js';
+import { timestampOf } from '../../store/time.js';
+import {
+  type BareCondition,
+  generateContainersReadyCondition,
+  generatePodInitializedCondition,
+  generatePodReadyCondition,
+  generatePodReadyToStartContainersCondition,
+} from './conditions.js';
+import { getPhase } from './phase.js';
+import { getPodQOS } from './qos.js';
+import { type ContainerInstance, type ContainerRecord, newest, previous, type Sandbox } from './runtime.js';
+
+/** What the kubelet knows about a pod when it writes its status. */
+export interface PodRuntimeView {
+  readonly records: ReadonlyMap<string, ContainerRecord>;
+  readonly sandbox: Sandbox | undefined;
+  readonly hostIP: string;
+  /** When the kubelet admitted the pod (status.startTime). */
+  readonly startTime: number;
+  /** The pod will not run again (deleted, or all containers done for good). */
+  readonly podIsTerminal: boolean;
+  /** Probe results per container; absent: no probes (started when running, ready when started). */
+  readonly probes?: (container: Container, running: boolean) => { started: boolean; ready: boolean };
+  readonly now: number;
+}
+
+/** Conditions the kubelet owns (kubetypes.PodConditionByKubelet); it keeps every other one. */
+const KUBELET_CONDITIONS = new Set([
+  'PodScheduled',
+  'Ready',
+  'Initialized',
+  'ContainersReady',
+  'PodReadyToStartContainers',
+]);
+
+/** ContainerCreating, or PodInitializing when the pod has init containers. */
+function defaultWaiting(pod: Pod): ContainerState {
+  return {
+    waiting: {
+      reason: (pod.spec?.initContainers ?? []).length > 0 ? 'PodInitializing' : 'ContainerCreating',
+    },
+  };
+}
+
+function stateOf(instance: ContainerInstance): ContainerState {
+  switch (instance.state) {
+    case 'running':
+      return { running: { startedAt: timestampOf(instance.startedAt!) } };
+    case 'created':
+      return { waiting: {} };
+    case 'exited': {
+      const terminated: NonNullable<ContainerState['terminated']> = {
+        exitCode: instance.exitCode ?? 0,
+        reason: instance.reason,
+        startedAt: timestampOf(instance.startedAt ?? instance.createdAt),
+        finishedAt: timestampOf(instance.finishedAt!),
+        containerID: `containerd://${instance.id}`,
+      };
+      if (!terminated.reason) delete terminated.reason;
+      return { terminated };
+    }
+  }
+}
+
+/**
+ * kuberuntime ShouldContainerBeRestarted: never for a pod being deleted; always when the
+ * container never ran; never while it runs; after an exit, by the pod's restartPolicy.
+ */
+export function shouldContainerBeRestarted(pod: Pod, instance: ContainerInstance | undefined): boolean {
+  if (pod.metadata.deletionTimestamp) return false;
+  if (!instance) return true;
+  if (instance.state === 'running') return false;
+  if (instance.state === 'created') return true;
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  if (policy === 'Never') return false;
+  if (policy === 'OnFailure' && instance.exitCode === 0) return false;
+  return true;
+}
+
+/** convertToAPIContainerStatuses for one list of containers (regular or init). */
+export function containerStatuses(
+  pod: Pod,
+  containers: readonly Container[],
+  view: PodRuntimeView,
+  init = false,
+): ContainerStatus[] {
+  return containers.map((container) => {
+    const record = view.records.get(container.name);
+    const latest = newest(record);
+    let status: ContainerStatus;
+    if (!latest) {
+      status = {
+        name: container.name,
+        image: container.image ?? '',
+        imageID: '',
+        state: defaultWaiting(pod),
+        lastState: {},
+        ready: false,
+        restartCount: 0,
+      };
+    } else {
+      const before = previous(record);
+      status = {
+        name: container.name,
+        state: stateOf(latest),
+        lastState: before && before.state === 'exited' ? stateOf(before) : {},
+        ready: false,
+        restartCount: latest.restartCount,
+        image: latest.image,
+        imageID: latest.imageID,
+        containerID: `containerd://${latest.id}`,
+        // InPlacePodVerticalScaling (beta, on in v1.33) reports the allocated resources.
+        resources: { ...(container.resources ?? {}) },
+      };
+      const requests = container.resources?.requests;
+      if (requests && Object.keys(requests).length > 0) status.allocatedResources = { ...requests };
+    }
+    // A container that failed to start and will be tried again is Waiting with the reason.
+    if (record?.failure && shouldContainerBeRestarted(pod, latest)) {
+      if (status.state?.terminated) status.lastState = status.state;
+      status.state = { waiting: { reason: record.failure.reason, message: record.failure.message } };
+    }
+    const running = status.state?.running !== undefined;
+    const probed = view.probes?.(container, running) ?? { started: running, ready: running };
+    status.started = probed.started;
+    status.ready = running && probed.started && probed.ready;
+    // A regular init container is ready once it has exited 0 (prober_manager UpdatePodStatus).
+    if (init && container.restartPolicy !== 'Always') status.ready = status.state?.terminated?.exitCode === 0;
+    return status;
+  });
+}
+
+/**
+ * The pod status the kubelet writes (generateAPIPodStatus plus the status manager's
+ * bookkeeping): phase, the kubelet's conditions in its order, host and pod IPs, QoS class and
+ * container statuses. Conditions keep their lastTransitionTime while their status holds.
+ */
+export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus {
+  const old = pod.status ?? {};
+  const statuses = containerStatuses(pod, pod.spec?.containers ?? [], view);
+  const initStatuses = containerStatuses(pod, pod.spec?.initContainers ?? [], view, true);
+  const all = [...statuses, ...initStatuses];
+  const phase = getPhase(pod, all, view.podIsTerminal);
+
+  const kubeletConditions: BareCondition[] = [];
+  kubeletConditions.push(generatePodReadyToStartContainersCondition(view.sandbox?.ready ?? false));
+  const ordered = [...initStatuses, ...statuses];
+  kubeletConditions.push(generatePodInitializedCondition(pod, ordered, phase));
+  const kept = (old.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  kubeletConditions.push(
+    generatePodReadyCondition(pod, [...kept, ...kubeletConditions] as PodCondition[], ordered, phase),
+  );
+  kubeletConditions.push(generateContainersReadyCondition(pod, ordered, phase));
+  kubeletConditions.push({ type: 'PodScheduled', status: 'True' });
+
+  const status: PodStatus = {
+    phase,
+    conditions: [...kept, ...kubeletConditions.map((c) => withTimes(c, old.conditions, view.now))],
+    hostIP: view.hostIP,
+    hostIPs: [{ ip: view.hostIP }],
+    startTime: timestampOf(view.startTime),
+    qosClass: getPodQOS(pod),
+    containerStatuses: statuses,
+  };
+  if (view.sandbox) {
+    status.podIP = view.sandbox.ip;
+    status.podIPs = [{ ip: view.sandbox.ip }];
+  } else if (old.podIP) {
+    status.podIP = old.podIP;
+    status.podIPs = old.podIPs;
+  }
+  if (initStatuses.length > 0) status.initContainerStatuses = initStatuses;
+  if (old.nominatedNodeName) status.nominatedNodeName = old.nominatedNodeName;
+  if (old.phase === phase) {
+    if (old.reason) status.reason = old.reason;
+    if (old.message) status.message = old.message;
+  }
+  return status;
+}
+
+/**
+ * The status manager's TerminatePod: every container that has not terminated is reported
+ * terminated with ContainerStatusUnknown (exit 137), and a pod that is not yet Succeeded or
+ * Failed becomes Failed.
+ */
+export function terminatePodStatus(status: PodStatus): PodStatus {
+  const fix = (list: ContainerStatus[] | undefined) =>
+    list?.map((s) =>
+      s.state?.terminated
+        ? s
+        : {
+            ...s,
+            state: {
+              terminated: {
+                exitCode: 137,
+                reason: 'ContainerStatusUnknown',
+                message: 'The container could not be located when the pod was terminated',
+              },
+            },
+            ready: false,
+            started: false,
+          },
+    );
+  const out: PodStatus = { ...status, containerStatuses: fix(status.containerStatuses) };
+  if (status.initContainerStatuses) out.initContainerStatuses = fix(status.initContainerStatuses);
+  if (out.phase !== 'Succeeded' && out.phase !== 'Failed') out.phase = 'Failed';
+  return out;
+}
+
+/** Adds lastProbeTime (always null, as the kubelet leaves it) and a lastTransitionTime kept while the status holds. */
+function withTimes(
+  c: BareCondition,
+  previousConditions: readonly PodCondition[] | undefined,
+  now: number,
+): PodCondition {
+  const before = previousConditions?.find((p) => p.type === c.type);
+  const lastTransitionTime =
+    before && before.status === c.status && before.lastTransitionTime
+      ? before.lastTransitionTime
+      : timestampOf(now);
+  const out = {
+    type: c.type,
+    status: c.status,
+    lastProbeTime: null,
+    lastTransitionTime,
+  } as unknown as PodCondition;
+  if (c.reason) out.reason = c.reason;
+  if (c.message) out.message = c.message;
+  return out;
+}

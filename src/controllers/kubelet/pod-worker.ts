@@ -1,0 +1,529 @@
+import type { Container, Pod, PodStatus } from '../../api/types.js';
+import type { SimClock } from '../../core/clock.js';
+import { deepEqual } from '../../core/clone.js';
+import { formatDuration } from '../../core/duration.js';
+import { Quantity } from '../../core/quantity.js';
+import type { Random } from '../../core/random.js';
+import type { PulledImage } from '../../images/catalog.js';
+import { type ExitStatus, SimProcess } from '../../images/process.js';
+import type { ReconcileResult } from '../../sim/reconciler.js';
+import type { Store } from '../../store/store.js';
+import {
+  generateAPIPodStatus,
+  type PodRuntimeView,
+  shouldContainerBeRestarted,
+  terminatePodStatus,
+} from './api-status.js';
+import type { Backoff } from './backoff.js';
+import type { EnsureResult, ImageManager } from './image-manager.js';
+import type { HostLocalIPAM } from './ipam.js';
+import { PodProbes, type ProbeType } from './prober.js';
+import {
+  type ContainerInstance,
+  type ContainerRecord,
+  exitReason,
+  newest,
+  previous,
+  type Sandbox,
+} from './runtime.js';
+
+/** What a pod worker needs from its kubelet. */
+export interface WorkerHost {
+  readonly clock: SimClock;
+  readonly store: Store;
+  readonly random: Random;
+  readonly nodeName: string;
+  readonly hostIP: string;
+  readonly ipam: HostLocalIPAM;
+  readonly images: ImageManager;
+  /** The container restart back-off (kuberuntime doBackOff), shared by the node's pods. */
+  readonly crashBackoff: Backoff;
+  readonly label: string;
+  record(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** Asks for another sync of this pod now (the PLEG seeing a container change). */
+  requeue(key: string): void;
+}
+
+/** What one sync pass learned: when to look again. */
+interface PassState {
+  pullFailed: boolean;
+  retryAt?: number;
+}
+
+/** A sync pass that failed to pull an image runs again after the PLEG's 1 s relist. */
+const RELIST_MS = 1000;
+/** killContainer's minimum grace period. */
+const MIN_GRACE_SECONDS = 2;
+/** Dead instances the kubelet keeps per container (the newest and the one before it are shown). */
+const KEEP_INSTANCES = 3;
+
+/** `name_namespace(uid)`, as the kubelet names a pod in messages (format.Pod). */
+export function formatPod(pod: Pod): string {
+  return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+}
+
+/**
+ * The kubelet's worker for one pod: admission, the sandbox and its IP, starting containers in
+ * order (image pull → create → start), restarts with back-off, stopping containers with
+ * their grace period, and the pod status. Each `sync` is one SyncPod pass: it writes the status
+ * as it finds it, acts, and writes the status again (standing for the pass the PLEG triggers
+ * right after). A pass that waits for an image pull is resumed when the pull finishes; the API
+ * sees no change in between, as on a real node.
+ */
+export class PodWorker {
+  private sandbox: Sandbox | undefined;
+  private readonly records = new Map<string, ContainerRecord>();
+  private startTime: number | undefined;
+  /** The pass is waiting for this container's image pull, or for a probe kill to finish. */
+  private blocked: { container: string; kind: 'pull' | 'kill'; cancel?: () => void } | undefined;
+  private readonly pulled = new Map<string, EnsureResult>();
+  /** Containers a probe kill just stopped, to be restarted in the same pass. */
+  private readonly killed = new Map<string, ContainerInstance>();
+  private probes: PodProbes | undefined;
+  private resuming = false;
+  /** The pod has reached a terminal phase: nothing runs any more. */
+  private finished = false;
+  private gone = false;
+
+  constructor(
+    private readonly host: WorkerHost,
+    readonly key: string,
+    readonly uid: string,
+  ) {}
+
+  /** One SyncPod pass for the pod as stored now. */
+  sync(pod: Pod): ReconcileResult | undefined {
+    if (this.gone) return undefined;
+    if (this.finished) return undefined;
+    if (this.startTime === undefined) this.admit(pod);
+    const terminating = pod.metadata.deletionTimestamp !== undefined;
+    if (this.blocked) {
+      if (!terminating) return undefined;
+      this.blocked.cancel?.();
+      this.blocked = undefined;
+      this.pulled.clear();
+      this.killed.clear();
+    }
+    if (this.resuming) this.resuming = false;
+    else this.writeStatus(false);
+    return terminating ? this.syncTerminating(pod) : this.syncRunning(pod);
+  }
+
+  /** The pod is gone from the store (or no longer bound here): stop everything at once. */
+  forget(): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.blocked?.cancel?.();
+    this.probes?.stop();
+    for (const record of this.records.values()) {
+      for (const instance of record.instances) {
+        instance.killTimer?.cancel();
+        instance.process?.signal('SIGKILL');
+      }
+    }
+    if (this.sandbox?.ready && !this.sandbox.hostNetwork) this.host.ipam.release(this.sandbox.ip);
+  }
+
+  /** The kubelet admits the pod: its start time, and its probe workers start ticking now. */
+  private admit(pod: Pod): void {
+    this.startTime = this.host.clock.now;
+    this.probes = new PodProbes(
+      {
+        clock: this.host.clock,
+        label: `${this.host.label} ${this.key}`,
+        pod: () => this.current(),
+        instance: (name) => newest(this.records.get(name)),
+        listener: (port) => this.listener(port),
+        podIP: () => this.sandbox?.ip,
+        record: (type, reason, message) => {
+          const current = this.current();
+          if (current) this.host.record(current, type, reason, message);
+        },
+        changed: (type, container, result) => this.probeChanged(type, container, result),
+      },
+      pod,
+    );
+    this.probes.start();
+  }
+
+  private probeChanged(type: ProbeType, container: string, result: string): void {
+    if (this.gone || this.finished) return;
+    if (type === 'startup' && result === 'Success') this.probes?.probeReadinessNow(container);
+    this.host.requeue(this.key);
+  }
+
+  /** The running process that listens on `port` in this pod (its containers share one network). */
+  private listener(port: number): SimProcess | undefined {
+    for (const record of this.records.values()) {
+      const process = newest(record)?.process;
+      if (process?.listens(port)) return process;
+    }
+    return undefined;
+  }
+
+  private syncRunning(pod: Pod): ReconcileResult | undefined {
+    if (!this.sandbox && pod.spec?.hostNetwork) {
+      // A hostNetwork pod uses the node's network: its IP is the node's, nothing is allocated.
+      this.sandbox = { ip: this.host.hostIP, ready: true, hostNetwork: true };
+    }
+    if (!this.sandbox) {
+      const ip = this.host.ipam.allocate(this.uid);
+      if (!ip) {
+        this.host.record(
+          pod,
+          'Warning',
+          'FailedCreatePodSandBox',
+          'Failed to create pod sandbox: failed to setup network for sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set',
+        );
+        return { requeueAfter: 10_000 };
+      }
+      this.sandbox = { ip, ready: true };
+    }
+    const pass: PassState = { pullFailed: false };
+    const restartOnFailure = (pod.spec?.restartPolicy ?? 'Always') !== 'Never';
+    const init = this.syncInitContainers(pod, restartOnFailure, pass);
+    if (init === 'blocked') return undefined;
+    if (init === 'failed') {
+      this.finish(false);
+      return undefined;
+    }
+    if (init === 'done') {
+      let toStart = 0;
+      let keep = 0;
+      for (const container of pod.spec?.containers ?? []) {
+        const record = this.record(container.name);
+        const latest = newest(record);
+        const killedNow = this.takeKilled(container.name);
+        if (latest?.state === 'running') {
+          const failed = this.probes?.failed(container.name, latest.id);
+          if (failed && !latest.killTimer) {
+            this.killForProbe(pod, container, latest, failed, restartOnFailure);
+            return undefined;
+          }
+          keep++;
+          continue;
+        }
+        // A probe kill restarts the container in the same pass whatever its exit code (unless Never).
+        if (killedNow ? !restartOnFailure : !shouldContainerBeRestarted(pod, latest)) continue;
+        toStart++;
+        if (this.tryStart(pod, container, record, killedNow, pass) === 'blocked') return undefined;
+      }
+      if (toStart === 0 && keep === 0) {
+        // Every container has exited and none will restart: the pod is done (computePodActions KillPod).
+        this.finish(false);
+        return undefined;
+      }
+    }
+    this.writeStatus(false);
+    if (pass.pullFailed) return { requeueAfter: RELIST_MS };
+    if (pass.retryAt !== undefined) return { requeueAfter: Math.max(0, pass.retryAt - this.host.clock.now) };
+    return undefined;
+  }
+
+  /**
+   * Init containers, one after another (computeInitContainerActions): a regular one must exit 0
+   * before the next starts, and one that fails is restarted with back-off, or fails the pod when
+   * restartPolicy is Never; a sidecar (restartPolicy Always) keeps running once started and lets
+   * the next one start. 'done' when the app containers may run.
+   */
+  private syncInitContainers(
+    pod: Pod,
+    restartOnFailure: boolean,
+    pass: PassState,
+  ): 'done' | 'pending' | 'blocked' | 'failed' {
+    for (const container of pod.spec?.initContainers ?? []) {
+      const record = this.record(container.name);
+      const latest = newest(record);
+      const killedNow = this.takeKilled(container.name);
+      const sidecar = container.restartPolicy === 'Always';
+      if (latest?.state === 'running') {
+        if (!sidecar) return 'pending';
+        const failed = this.probes?.failed(container.name, latest.id);
+        if (failed && !latest.killTimer) {
+          this.killForProbe(pod, container, latest, failed, true);
+          return 'blocked';
+        }
+        if (!this.probes?.status(container.name, latest).started) return 'pending';
+        continue;
+      }
+      if (!sidecar && latest?.state === 'exited' && !killedNow) {
+        if (latest.exitCode === 0) continue;
+        if (!restartOnFailure) return 'failed';
+      }
+      const outcome = this.tryStart(pod, container, record, killedNow, pass);
+      if (outcome === 'blocked') return 'blocked';
+      if (outcome !== 'started' || !sidecar) return 'pending';
+      if (!this.probes?.status(container.name, newest(record)).started) return 'pending';
+    }
+    return 'done';
+  }
+
+  private takeKilled(name: string): ContainerInstance | undefined {
+    const killed = this.killed.get(name);
+    this.killed.delete(name);
+    return killed;
+  }
+
+  /**
+   * Starts a container that should run (SyncPod's start for one container): the restart
+   * back-off, then the image, then create and start. 'blocked' when the pass must wait for a
+   * pull; 'waiting' when back-off or an image error keeps it from starting now.
+   */
+  private tryStart(
+    pod: Pod,
+    container: Container,
+    record: ContainerRecord,
+    killedNow: ContainerInstance | undefined,
+    pass: PassState,
+  ): 'started' | 'blocked' | 'waiting' {
+    const latest = newest(record);
+    const soonest = (at: number) => {
+      pass.retryAt = Math.min(pass.retryAt ?? at, at);
+    };
+    // A pass resumed after a pull already passed the back-off check for this start.
+    if (latest?.state === 'exited' && !this.pulled.has(container.name)) {
+      // After a probe kill the back-off judges the instance before the killed one, as the pass
+      // saw the pod before the kill; if that says wait, the next look judges the killed one.
+      const judged = killedNow ? previous(record) : latest;
+      const wait =
+        judged?.state === 'exited' ? this.crashLoopWait(pod, container, record, judged, latest) : undefined;
+      if (wait !== undefined) {
+        soonest(wait);
+        return 'waiting';
+      }
+    }
+    let result = this.pulled.get(container.name);
+    this.pulled.delete(container.name);
+    if (!result) {
+      const ensured = this.host.images.ensure(pod, container, (r) => this.pullFinished(container.name, r));
+      if (ensured.kind === 'pulling') {
+        this.blocked = {
+          container: container.name,
+          kind: 'pull',
+          ...(ensured.cancel ? { cancel: ensured.cancel } : {}),
+        };
+        return 'blocked';
+      }
+      result = ensured;
+    }
+    if (result.kind === 'error') {
+      this.host.record(pod, 'Warning', 'Failed', `Error: ${result.reason}`);
+      record.failure = { reason: result.reason, message: result.message };
+      if (result.reason === 'ErrImagePull') pass.pullFailed = true;
+      if (result.retryAt !== undefined) soonest(result.retryAt);
+      return 'waiting';
+    }
+    if (result.kind !== 'present') return 'waiting';
+    this.startContainer(pod, container, record, result.image);
+    return 'started';
+  }
+
+  /**
+   * kuberuntime doBackOff, judged on an exited instance (normally the newest): undefined to
+   * start now (moving the back-off on), or when to look again (judging `latest` then).
+   */
+  private crashLoopWait(
+    pod: Pod,
+    container: Container,
+    record: ContainerRecord,
+    judged: ContainerInstance,
+    latest: ContainerInstance,
+  ): number | undefined {
+    const key = `${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.name}`;
+    const finishedAt = judged.finishedAt!;
+    const backoff = this.host.crashBackoff;
+    if (backoff.isInBackOffSince(key, finishedAt)) {
+      const delay = backoff.get(key);
+      this.host.record(
+        pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${container.name} in pod ${formatPod(pod)}`,
+      );
+      record.failure = {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${formatDuration(delay)} restarting failed container=${container.name} pod=${formatPod(pod)}`,
+      };
+      return latest.finishedAt! + delay;
+    }
+    backoff.next(key, finishedAt);
+    return undefined;
+  }
+
+  /**
+   * computePodActions for a liveness or startup failure: kill the container (the pass waits for
+   * it) and, unless restartPolicy is Never, start it again in the same pass.
+   */
+  private killForProbe(
+    pod: Pod,
+    container: Container,
+    instance: ContainerInstance,
+    failed: 'liveness' | 'startup',
+    restart: boolean,
+  ): void {
+    const probe = failed === 'liveness' ? container.livenessProbe : container.startupProbe;
+    const grace = probe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    const message = `Container ${container.name} failed ${failed} probe${restart ? ', will be restarted' : ''}`;
+    this.blocked = { container: container.name, kind: 'kill' };
+    this.kill(pod, instance, grace, message);
+  }
+
+  private pullFinished(container: string, result: EnsureResult): void {
+    if (this.gone || this.blocked?.kind !== 'pull' || this.blocked.container !== container) return;
+    this.blocked = undefined;
+    this.pulled.set(container, result);
+    this.resuming = true;
+    this.host.requeue(this.key);
+  }
+
+  private startContainer(pod: Pod, container: Container, record: ContainerRecord, image: PulledImage): void {
+    const { clock, random } = this.host;
+    const latest = newest(record);
+    const instance: ContainerInstance = {
+      id: random.string(64, '0123456789abcdef'),
+      name: container.name,
+      restartCount: latest ? latest.restartCount + 1 : 0,
+      image: image.ref.normalized,
+      imageID: image.imageID,
+      createdAt: clock.now,
+      state: 'created',
+    };
+    record.instances.push(instance);
+    if (record.instances.length > KEEP_INSTANCES) record.instances.shift();
+    this.host.record(pod, 'Normal', 'Created', `Created container: ${container.name}`);
+    const invocation = {
+      name: container.name,
+      ...(container.command ? { command: container.command } : {}),
+      ...(container.args ? { args: container.args } : {}),
+      env: Object.fromEntries(
+        (container.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]),
+      ),
+      ports: (container.ports ?? []).map((p) => ({
+        containerPort: p.containerPort,
+        protocol: p.protocol ?? 'TCP',
+      })),
+    };
+    const memoryLimit = container.resources?.limits?.memory;
+    const process = new SimProcess({
+      clock,
+      behaviour: image.behaviour(invocation),
+      invocation,
+      label: `${this.host.label} ${this.key} ${container.name}`,
+      ...(memoryLimit !== undefined ? { memoryLimitBytes: Quantity.parse(memoryLimit).value } : {}),
+    });
+    instance.process = process;
+    instance.state = 'running';
+    instance.startedAt = clock.now;
+    process.onExit((status) => this.exited(instance, status));
+    process.start();
+    this.host.record(pod, 'Normal', 'Started', `Started container ${container.name}`);
+    record.failure = undefined;
+    this.probes?.probeReadinessNow(container.name);
+  }
+
+  private exited(instance: ContainerInstance, status: ExitStatus): void {
+    if (this.gone) return;
+    instance.state = 'exited';
+    instance.finishedAt = status.at;
+    instance.exitCode = status.code;
+    instance.reason = exitReason(status.code, status.oomKilled);
+    instance.killTimer?.cancel();
+    instance.killTimer = undefined;
+    if (this.blocked?.kind === 'kill' && this.blocked.container === instance.name) {
+      this.blocked = undefined;
+      this.killed.set(instance.name, instance);
+      this.resuming = true;
+    }
+    this.host.requeue(this.key);
+  }
+
+  /** SyncTerminatingPod: stop every running container with the grace period, then finish. */
+  private syncTerminating(pod: Pod): ReconcileResult | undefined {
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    let running = 0;
+    // Sidecars are stopped together with the app containers (kubesim does not order them).
+    for (const container of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+      const latest = newest(this.records.get(container.name));
+      if (latest?.state !== 'running') continue;
+      running++;
+      if (!latest.killTimer) this.kill(pod, latest, grace, `Stopping container ${container.name}`);
+    }
+    if (running > 0) return undefined;
+    this.finish(true);
+    return undefined;
+  }
+
+  /** killContainer: the Killing event, SIGTERM now, SIGKILL when the grace period ends. */
+  private kill(pod: Pod, instance: ContainerInstance, graceSeconds: number, message: string): void {
+    this.host.record(pod, 'Normal', 'Killing', message);
+    const graceMs = Math.max(graceSeconds, MIN_GRACE_SECONDS) * 1000;
+    instance.killTimer = this.host.clock.setTimeout(
+      () => instance.process?.signal('SIGKILL'),
+      graceMs,
+      `${this.host.label} ${this.key} ${instance.name} SIGKILL`,
+    );
+    instance.process?.signal('SIGTERM');
+  }
+
+  /**
+   * The pod will not run again: the sandbox goes (its IP is freed; the status keeps it), the
+   * terminal status is written, and a deleted pod is removed from the API.
+   */
+  private finish(deleted: boolean): void {
+    this.finished = true;
+    this.probes?.stop();
+    if (this.sandbox?.ready) {
+      this.sandbox.ready = false;
+      if (!this.sandbox.hostNetwork) this.host.ipam.release(this.sandbox.ip);
+    }
+    this.writeStatus(true, deleted);
+    if (deleted) {
+      const current = this.current();
+      if (current) {
+        this.host.store.delete('Pod', current.metadata.namespace, current.metadata.name, {
+          gracePeriodSeconds: 0,
+        });
+      }
+    }
+  }
+
+  private record(name: string): ContainerRecord {
+    let record = this.records.get(name);
+    if (!record) this.records.set(name, (record = { instances: [] }));
+    return record;
+  }
+
+  private current(): Pod | undefined {
+    const [namespace, name] = this.key.split('/') as [string, string];
+    const pod = this.host.store.get('Pod', namespace, name);
+    return pod && pod.metadata.uid === this.uid ? pod : undefined;
+  }
+
+  private view(podIsTerminal: boolean): PodRuntimeView {
+    return {
+      records: this.records,
+      sandbox: this.sandbox,
+      hostIP: this.host.hostIP,
+      startTime: this.startTime ?? this.host.clock.now,
+      podIsTerminal,
+      now: this.host.clock.now,
+      probes: (container) =>
+        this.probes?.status(container.name, newest(this.records.get(container.name))) ?? {
+          started: false,
+          ready: false,
+        },
+    };
+  }
+
+  /** Writes the status the kubelet would report now, if it differs from the stored one. */
+  private writeStatus(podIsTerminal: boolean, deleted = false): void {
+    const pod = this.current();
+    if (!pod) return;
+    let status: PodStatus = generateAPIPodStatus(pod, this.view(podIsTerminal));
+    if (deleted) status = terminatePodStatus(status);
+    if (deepEqual(status, pod.status)) return;
+    this.host.store.mutateStatus('Pod', pod.metadata.namespace, pod.metadata.name, (draft) => {
+      draft.status = status;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import type { Node, Pod } from '../../api/types.js';
+import { Quantity } from '../../core/quantity.js';
+import { addResource, emptyResource, podRequests, type Resource, resourceOf } from './resources.js';
+
+/**
+ * What the scheduler knows about one node (framework.NodeInfo), kept up to date incrementally
+ * as pods are bound and go away: the requests of its pods (plain and non-zero), their number,
+ * and how many pods of each owner it runs (for spreading).
+ */
+export class NodeInfo {
+  node: Node;
+  allocatable: Resource;
+  allowedPodNumber: number;
+  readonly requested: Resource = emptyResource();
+  readonly nonZeroRequested: Resource = emptyResource();
+  podCount = 0;
+  private readonly owners = new Map<string, number>();
+
+  constructor(node: Node) {
+    this.node = node;
+    this.allocatable = resourceOf(node.status?.allocatable as Record<string, unknown> | undefined);
+    this.allowedPodNumber = allowedPods(node);
+  }
+
+  get name(): string {
+    return this.node.metadata.name;
+  }
+
+  setNode(node: Node): void {
+    this.node = node;
+    this.allocatable = resourceOf(node.status?.allocatable as Record<string, unknown> | undefined);
+    this.allowedPodNumber = allowedPods(node);
+  }
+
+  addPod(pod: AccountedPod, sign = 1): void {
+    addResource(this.requested, pod.requests, sign);
+    addResource(this.nonZeroRequested, pod.nonZeroRequests, sign);
+    this.podCount += sign;
+    if (pod.owner) {
+      const n = (this.owners.get(pod.owner) ?? 0) + sign;
+      if (n === 0) this.owners.delete(pod.owner);
+      else this.owners.set(pod.owner, n);
+    }
+  }
+
+  removePod(pod: AccountedPod): void {
+    this.addPod(pod, -1);
+  }
+
+  /** Pods on this node with the same controller owner. */
+  ownerCount(owner: string | undefined): number {
+    return owner ? (this.owners.get(owner) ?? 0) : 0;
+  }
+}
+
+function allowedPods(node: Node): number {
+  const pods = node.status?.allocatable?.pods;
+  return pods === undefined ? 0 : Quantity.parse(String(pods)).value;
+}
+
+/** A pod as the scheduler accounts for it on a node. */
+export interface AccountedPod {
+  readonly node: string;
+  readonly requests: Resource;
+  readonly nonZeroRequests: Resource;
+  /** The uid of its controller (ReplicaSet, …), for spreading pods of one owner. */
+  readonly owner: string | undefined;
+}
+
+export function accountedPod(pod: Pod): AccountedPod {
+  return {
+    node: pod.spec!.nodeName!,
+    requests: podRequests(pod),
+    nonZeroRequests: podRequests(pod, true),
+    owner: controllerOf(pod),
+  };
+}
+
+export function controllerOf(pod: Pod): string | undefined {
+  return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+}

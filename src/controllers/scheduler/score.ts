@@ -1,0 +1,80 @@
+import type { NodeInfo } from './node-info.js';
+import type { Resource } from './resources.js';
+
+const MAX_NODE_SCORE = 100;
+/** The system default spreading constraint on kubernetes.io/hostname (maxSkew 3, ScheduleAnyway). */
+const DEFAULT_MAX_SKEW = 3;
+
+function leastAllocatedScore(want: number, used: number, alloc: number): number {
+  const requested = want + used;
+  if (alloc === 0 || requested > alloc) return 0;
+  return Math.floor(((alloc - requested) * MAX_NODE_SCORE) / alloc);
+}
+
+/** NodeResourcesFit's LeastAllocated over cpu and memory (weight 1 each), using non-zero requests. */
+export function leastAllocated(request: Resource, info: NodeInfo): number {
+  const cpu = leastAllocatedScore(
+    request.milliCPU,
+    info.nonZeroRequested.milliCPU,
+    info.allocatable.milliCPU,
+  );
+  const memory = leastAllocatedScore(request.memory, info.nonZeroRequested.memory, info.allocatable.memory);
+  return Math.floor((cpu + memory) / 2);
+}
+
+function fraction(want: number, used: number, alloc: number): number {
+  return alloc === 0 ? 1 : Math.min(1, (want + used) / alloc);
+}
+
+/** NodeResourcesBalancedAllocation over cpu and memory: 100 × (1 − the deviation of their fractions). */
+export function balancedAllocation(request: Resource, info: NodeInfo): number {
+  const cpu = fraction(request.milliCPU, info.nonZeroRequested.milliCPU, info.allocatable.milliCPU);
+  const memory = fraction(request.memory, info.nonZeroRequested.memory, info.allocatable.memory);
+  const std = Math.abs(cpu - memory) / 2;
+  return Math.floor((1 - std) * MAX_NODE_SCORE);
+}
+
+/**
+ * PodTopologySpread with the system default constraint on the node name: fewer pods of the
+ * same owner score higher. Raw score `count × log(nodes + 2) + maxSkew − 1`, normalised as the
+ * plugin does (`100 × (max + min − s) / max`). kubesim counts pods of the same controller
+ * where the plugin matches the owner's selector.
+ */
+export function spreadScores(owner: string | undefined, nodes: readonly NodeInfo[]): number[] {
+  if (!owner) return nodes.map(() => MAX_NODE_SCORE);
+  const weight = Math.log(nodes.length + 2);
+  const raw = nodes.map((n) => Math.round(n.ownerCount(owner) * weight + (DEFAULT_MAX_SKEW - 1)));
+  const max = Math.max(...raw);
+  const min = Math.min(...raw);
+  if (max === 0) return nodes.map(() => MAX_NODE_SCORE);
+  return raw.map((s) => Math.floor((MAX_NODE_SCORE * (max + min - s)) / max));
+}
+
+/** Plugin weights of the default profile. */
+const WEIGHTS = { leastAllocated: 1, balancedAllocation: 1, podTopologySpread: 2 };
+
+/**
+ * Scores the feasible nodes and picks the best; ties go to the first node in name order (the
+ * real scheduler picks one of the tied nodes at random).
+ */
+export function selectNode(
+  request: Resource,
+  owner: string | undefined,
+  feasible: readonly NodeInfo[],
+): NodeInfo | undefined {
+  const spread = spreadScores(owner, feasible);
+  let best: NodeInfo | undefined;
+  let bestScore = -1;
+  for (let i = 0; i < feasible.length; i++) {
+    const info = feasible[i]!;
+    const score =
+      WEIGHTS.leastAllocated * leastAllocated(request, info) +
+      WEIGHTS.balancedAllocation * balancedAllocation(request, info) +
+      WEIGHTS.podTopologySpread * spread[i]!;
+    if (score > bestScore) {
+      best = info;
+      bestScore = score;
+    }
+  }
+  return best;
+}
