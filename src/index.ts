@@ -6,5 +6,15 @@ export { type ClusterSettings, defaultNode, defaultSettings, type NodeSpec } fro
 export { formatDuration, parseDuration } from './core/duration.js';
 export { isUserError, KubesimError, StatusError } from './core/errors.js';
 export { Quantity } from './core/quantity.js';
-export { type CommandResult, type KubectlOptions, kubectl } from './kubectl/index.js';
+export {
+  type CommandResult,
+  humanDuration,
+  type KubectlOptions,
+  kubectl,
+  podStatusColumn,
+  podSummary,
+  splitCommandLine,
+} from './kubectl/index.js';
+export { catalogFor, ImageCatalog } from './images/catalog.js';
+export { simTimeOf, timestampOf } from './store/time.js';
 export type { Change } from './store/history.js';

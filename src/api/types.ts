@@ -32,8 +32,13 @@ export type {
   ResourceRequirements,
   ServicePort,
   ServiceSpec,
+  Toleration,
 } from 'kubernetes-types/core/v1.js';
-export type { Endpoint, EndpointConditions } from 'kubernetes-types/discovery/v1.js';
+export type {
+  Endpoint,
+  EndpointConditions,
+  EndpointPort as DiscoveryEndpointPort,
+} from 'kubernetes-types/discovery/v1.js';
 export type {
   LabelSelector,
   LabelSelectorRequirement,

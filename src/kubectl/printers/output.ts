@@ -1,0 +1,83 @@
+/**
+ * kubectl's -o/--output formats and its generic (non-table) printing: `get` with -o
+ * yaml/json/name/jsonpath prints one object when a single item was asked for by name, else a
+ * `kind: List` of them (cmd/get printGeneric).
+ *
+ * Field order: `kubectl get` decodes what the server sends into unstructured maps, and Go
+ * marshals maps with sorted keys, so -o json and -o yaml list every object's fields in key order
+ * (`apiVersion, kind, metadata, spec, status`; metadata `annotations, creationTimestamp, …`), not
+ * in the Go struct order the API types declare.
+ */
+import type { KubeObject } from '../../api/types.js';
+import { CliError } from '../errors.js';
+import { goJsonIndent } from './go-json.js';
+import { toGoYaml } from './go-yaml.js';
+import { parseTemplate, printJsonPath } from './jsonpath.js';
+import { printName } from './name.js';
+
+export type OutputFormat =
+  | { readonly kind: 'table'; readonly wide: boolean }
+  | { readonly kind: 'name' }
+  | { readonly kind: 'yaml' }
+  | { readonly kind: 'json' }
+  | { readonly kind: 'jsonpath'; readonly template: string };
+
+const ALLOWED =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+const NOT_SIMULATED = new Set([
+  'custom-columns',
+  'custom-columns-file',
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath-as-json',
+  'jsonpath-file',
+]);
+
+/** Parses the -o value as kubectl's PrintFlags do; `''` is the default table. */
+export function parseOutputFormat(value: string): OutputFormat {
+  if (value === '') return { kind: 'table', wide: false };
+  if (value === 'wide') return { kind: 'table', wide: true };
+  if (value === 'name' || value === 'yaml' || value === 'json') return { kind: value };
+  const eq = value.indexOf('=');
+  const format = eq >= 0 ? value.slice(0, eq) : value;
+  if (format === 'jsonpath') {
+    const template = eq >= 0 ? value.slice(eq + 1) : '';
+    if (!template) throw new CliError('template format specified but no template given');
+    try {
+      parseTemplate(template);
+    } catch (e) {
+      throw new CliError(`error parsing jsonpath ${template}, ${(e as Error).message}`);
+    }
+    return { kind: 'jsonpath', template };
+  }
+  if (NOT_SIMULATED.has(format))
+    throw new CliError(`kubesim does not simulate the output format "${format}"`);
+  throw new CliError(
+    `unable to match a printer suitable for the output format "${value}", allowed formats are: ${ALLOWED}`,
+  );
+}
+
+/** The `kind: List` kubectl wraps several objects in. */
+export function listOf(items: readonly KubeObject[]): Record<string, unknown> {
+  return { apiVersion: 'v1', items: [...items], kind: 'List', metadata: { resourceVersion: '' } };
+}
+
+/** Prints objects with a non-table format; `single` when one object was asked for by name. */
+export function printGeneric(format: OutputFormat, objects: readonly KubeObject[], single: boolean): string {
+  const value = single && objects.length === 1 ? objects[0]! : listOf(objects);
+  switch (format.kind) {
+    case 'yaml':
+      return toGoYaml(value);
+    case 'json':
+      return `${goJsonIndent(value)}\n`;
+    case 'name':
+      return objects.map((o) => printName(o)).join('');
+    case 'jsonpath':
+      return printJsonPath(format.template, value);
+    case 'table':
+      throw new Error('printGeneric called for a table');
+  }
+}

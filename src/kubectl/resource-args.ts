@@ -1,0 +1,161 @@
+/**
+ * What cli-runtime's resource.Builder does with `TYPE NAME…`, `TYPE/NAME…`, `a,b`, `all`, -l,
+ * --all and -A: which resource types and objects a command acts on, in kubectl's order, with its
+ * error messages (ResourceTypeOrNameArgs, visitByName, visitByResource, visitBySelector).
+ */
+import { parseSelector, type Selector } from '../api/labels.js';
+import { lookupResource, qualifiedResource, type ResourceType, resourceOf } from '../api/resources.js';
+import type { KindName, KubeObject } from '../api/types.js';
+import { notFound } from '../core/errors.js';
+import type { CommandContext } from './context.js';
+import { CliError } from './errors.js';
+
+/** The resource types of the `all` category that kubesim serves, in discovery's order. */
+const ALL_CATEGORY: readonly KindName[] = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
+
+export const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** One thing the builder visits: a list of one type, or one named object. */
+export type Info =
+  | { readonly kind: 'list'; readonly type: ResourceType; readonly objects: readonly KubeObject[] }
+  | {
+      readonly kind: 'object';
+      readonly type: ResourceType;
+      readonly object: KubeObject;
+      readonly source?: string;
+    };
+
+export interface ArgTarget {
+  readonly type: ResourceType;
+  /** Absent: every object of the type (by selector). */
+  readonly name?: string;
+}
+
+export interface ParsedArgs {
+  readonly targets: readonly ArgTarget[];
+  /** kubectl prints one object rather than a List for `TYPE NAME` or `TYPE/NAME` alone. */
+  readonly singleItemImplied: boolean;
+  readonly byName: boolean;
+}
+
+/** Resolves a type name as kubectl does, or fails with its NoResourceMatch message. */
+export function resourceType(name: string): ResourceType {
+  const r = lookupResource(name);
+  if (!r || name === '') throw new CliError(`the server doesn't have a resource type "${name}"`);
+  return r;
+}
+
+function splitTypes(arg: string): ResourceType[] {
+  const seen = new Set<string>();
+  const out: ResourceType[] = [];
+  for (const part of arg.split(',')) {
+    if (seen.has(part)) continue;
+    seen.add(part);
+    if (part === 'all') {
+      for (const kind of ALL_CATEGORY) if (!out.includes(resourceOf(kind))) out.push(resourceOf(kind));
+    } else out.push(resourceType(part));
+  }
+  return out;
+}
+
+/** normalizeMultipleResourcesArgs: `pod,svc/web` means `pod/web svc/web`. */
+function normalize(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    const slash = arg.indexOf('/');
+    const types = slash >= 0 ? arg.slice(0, slash) : '';
+    if (slash >= 0 && types.includes(',')) {
+      for (const t of types.split(',')) out.push(`${t}${arg.slice(slash)}`);
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * Parses the positional arguments. `allowEmptySelector` is true for `get` (a bare type lists
+ * everything) and false for `delete` and `scale` (a bare type needs -l, --all or names).
+ */
+export function parseResourceArgs(
+  rawArgs: readonly string[],
+  opts: { allowEmptySelector: boolean; hasSelector: boolean },
+): ParsedArgs {
+  const args = normalize(rawArgs);
+  const slashed = args.filter((a) => a.includes('/')).length;
+  if (slashed > 0) {
+    if (slashed !== args.length) {
+      throw new CliError(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    if (opts.hasSelector)
+      throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
+    const targets = args.map((a): ArgTarget => {
+      const seg = a.split('/');
+      if (seg.length !== 2)
+        throw new CliError('arguments in resource/name form may not have more than one slash');
+      const [type, name] = seg as [string, string];
+      if (!type || !name || type.includes(',') || type === 'all')
+        throw new CliError('arguments in resource/name form must have a single resource and name');
+      return { type: resourceType(type), name };
+    });
+    return { targets, singleItemImplied: targets.length === 1, byName: true };
+  }
+  if (args.length === 0) return { targets: [], singleItemImplied: false, byName: false };
+  const types = splitTypes(args[0]!);
+  const names = args.slice(1);
+  if (names.length > 0) {
+    if (opts.hasSelector) throw new CliError('name cannot be provided when a selector is specified');
+    if (types.length > 1) throw new CliError('you must specify only one resource');
+    return {
+      targets: names.map((name) => ({ type: types[0]!, name })),
+      singleItemImplied: names.length === 1,
+      byName: true,
+    };
+  }
+  if (!opts.allowEmptySelector && !opts.hasSelector)
+    throw new CliError('resource(s) were provided, but no name was specified');
+  return { targets: types.map((type) => ({ type })), singleItemImplied: false, byName: false };
+}
+
+/** Parses -l; an unparsable selector is a client-side error. */
+export function labelSelector(text: string): Selector | undefined {
+  if (text === '') return undefined;
+  try {
+    return parseSelector(text);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+/**
+ * Fetches what the targets name: lists for bare types (filtered by the selector, in one
+ * namespace or all), objects for names. Missing names become NotFound errors, kept in order.
+ */
+export function fetchTargets(
+  ctx: CommandContext,
+  targets: readonly ArgTarget[],
+  opts: { allNamespaces: boolean; selector: Selector | undefined },
+): { infos: Info[]; errors: Error[] } {
+  const infos: Info[] = [];
+  const errors: Error[] = [];
+  const { store } = ctx.cluster;
+  if (opts.allNamespaces && targets.some((t) => t.name !== undefined && t.type.namespaced))
+    throw new CliError('a resource cannot be retrieved by name across all namespaces');
+  for (const t of targets) {
+    const namespace = t.type.namespaced ? ctx.namespace : undefined;
+    if (t.name === undefined) {
+      const ns = opts.allNamespaces ? undefined : namespace;
+      infos.push({ kind: 'list', type: t.type, objects: store.list(t.type.kind, ns, opts.selector) });
+      continue;
+    }
+    const obj = store.get(t.type.kind, namespace, t.name);
+    if (obj) infos.push({ kind: 'object', type: t.type, object: obj });
+    else errors.push(notFound(qualifiedResource(t.type), t.name));
+  }
+  return { infos, errors };
+}

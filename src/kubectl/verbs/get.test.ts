@@ -1,0 +1,452 @@
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import type { Deployment, Event, KubeObject, Pod, ReplicaSet, Service } from '../../api/types.js';
+import { timestampOf } from '../../store/time.js';
+import { goJsonIndent } from '../printers/go-json.js';
+import { toGoYaml } from '../printers/go-yaml.js';
+import { TestCluster } from '../testing.js';
+
+const S = 1000;
+
+function runningPod(
+  c: TestCluster,
+  name: string,
+  opts: {
+    ns?: string;
+    ready?: boolean;
+    restarts?: number;
+    ip?: string;
+    node?: string;
+    labels?: Record<string, string>;
+  } = {},
+): Pod {
+  const p = c.create<Pod>({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: opts.ns ?? 'default', labels: opts.labels ?? { app: 'web' } },
+    spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }], nodeName: opts.node ?? 'node-1' },
+  });
+  return c.store.updateStatus<Pod>({
+    ...p,
+    status: {
+      phase: 'Running',
+      podIP: opts.ip ?? '10.244.0.5',
+      podIPs: [{ ip: opts.ip ?? '10.244.0.5' }],
+      conditions: [{ type: 'Ready', status: opts.ready === false ? 'False' : 'True' }],
+      containerStatuses: [
+        {
+          name: 'nginx',
+          image: 'nginx:1.25',
+          imageID: '',
+          ready: opts.ready !== false,
+          restartCount: opts.restarts ?? 0,
+          state: { running: { startedAt: p.metadata.creationTimestamp } },
+          ...(opts.restarts
+            ? { lastState: { terminated: { exitCode: 1, finishedAt: timestampOf(c.now - 5 * S) } } }
+            : {}),
+        },
+      ],
+    },
+  });
+}
+
+function deployment(c: TestCluster, name: string, replicas: number, ready: number): Deployment {
+  const d = c.create<Deployment>({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, labels: { app: name } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] },
+      },
+    },
+  });
+  return c.store.updateStatus<Deployment>({
+    ...d,
+    status: { replicas, readyReplicas: ready, updatedReplicas: replicas, availableReplicas: ready },
+  });
+}
+
+function replicaSet(c: TestCluster, name: string, replicas: number, ready: number): ReplicaSet {
+  const rs = c.create<ReplicaSet>({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name, labels: { app: 'web' } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] },
+      },
+    },
+  });
+  return c.store.updateStatus<ReplicaSet>({ ...rs, status: { replicas, readyReplicas: ready } });
+}
+
+function service(c: TestCluster, name: string, spec: Service['spec']): Service {
+  return c.create<Service>({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec });
+}
+
+/** A deployment with its replica set and two pods, created at 0 s, looked at 65 s later. */
+function webCluster(): TestCluster {
+  const c = new TestCluster();
+  deployment(c, 'web', 2, 2);
+  replicaSet(c, 'web-5d4f8b9c7', 2, 2);
+  runningPod(c, 'web-5d4f8b9c7-abcde', { ip: '10.244.0.5', node: 'node-1' });
+  runningPod(c, 'web-5d4f8b9c7-fghij', { ip: '10.244.1.3', node: 'node-2' });
+  service(c, 'web', {
+    type: 'ClusterIP',
+    clusterIP: '10.96.12.34',
+    ports: [{ port: 80, protocol: 'TCP' }],
+    selector: { app: 'web' },
+  });
+  c.at(65 * S);
+  return c;
+}
+
+describe('kubectl get: tables', () => {
+  it('prints pods as printPod does, aligned by the tabwriter', () => {
+    const c = webCluster();
+    const r = c.run('kubectl get pods');
+    expect(r.exitCode).to.equal(0);
+    expect(r.stderr).to.equal('');
+    expect(r.stdout).to.equal(
+      [
+        'NAME                  READY   STATUS    RESTARTS   AGE',
+        'web-5d4f8b9c7-abcde   1/1     Running   0          65s',
+        'web-5d4f8b9c7-fghij   1/1     Running   0          65s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('adds IP NODE NOMINATED NODE READINESS GATES with -o wide', () => {
+    const c = webCluster();
+    expect(c.run('get po -o wide').stdout).to.equal(
+      [
+        'NAME                  READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES',
+        'web-5d4f8b9c7-abcde   1/1     Running   0          65s   10.244.0.5   node-1   <none>           <none>',
+        'web-5d4f8b9c7-fghij   1/1     Running   0          65s   10.244.1.3   node-2   <none>           <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows restarts with how long ago the last one was', () => {
+    const c = new TestCluster();
+    c.at(100 * S);
+    runningPod(c, 'crashy', { restarts: 3, ready: false });
+    c.at(110 * S);
+    expect(c.run('get pod crashy').stdout).to.equal(
+      'NAME     READY   STATUS    RESTARTS      AGE\ncrashy   0/1     Running   3 (15s ago)   10s\n',
+    );
+  });
+
+  it('prints deployments, replica sets and services', () => {
+    const c = webCluster();
+    expect(c.run('get deployments').stdout).to.equal(
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2/2     2            2           65s\n',
+    );
+    expect(c.run('get deploy -o wide').stdout).to.equal(
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES       SELECTOR\nweb    2/2     2            2           65s   nginx        nginx:1.25   app=web\n',
+    );
+    expect(c.run('get rs').stdout).to.equal(
+      'NAME            DESIRED   CURRENT   READY   AGE\nweb-5d4f8b9c7   2         2         2       65s\n',
+    );
+    expect(c.run('get svc').stdout).to.equal(
+      'NAME   TYPE        CLUSTER-IP    EXTERNAL-IP   PORT(S)   AGE\nweb    ClusterIP   10.96.12.34   <none>        80/TCP    65s\n',
+    );
+    expect(c.run('get services -o wide').stdout).to.equal(
+      'NAME   TYPE        CLUSTER-IP    EXTERNAL-IP   PORT(S)   AGE   SELECTOR\nweb    ClusterIP   10.96.12.34   <none>        80/TCP    65s   app=web\n',
+    );
+  });
+
+  it('groups `get all` by type, with kind/name names and a blank line between tables', () => {
+    const c = webCluster();
+    expect(c.run('get all').stdout).to.equal(
+      [
+        'NAME                      READY   STATUS    RESTARTS   AGE',
+        'pod/web-5d4f8b9c7-abcde   1/1     Running   0          65s',
+        'pod/web-5d4f8b9c7-fghij   1/1     Running   0          65s',
+        '',
+        'NAME          TYPE        CLUSTER-IP    EXTERNAL-IP   PORT(S)   AGE',
+        'service/web   ClusterIP   10.96.12.34   <none>        80/TCP    65s',
+        '',
+        'NAME                  READY   UP-TO-DATE   AVAILABLE   AGE',
+        'deployment.apps/web   2/2     2            2           65s',
+        '',
+        'NAME                            DESIRED   CURRENT   READY   AGE',
+        'replicaset.apps/web-5d4f8b9c7   2         2         2       65s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out tables with no rows in `get all`, and still prefixes kinds', () => {
+    const c = new TestCluster();
+    service(c, 'kubernetes', {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      ports: [{ port: 443, protocol: 'TCP' }],
+    });
+    expect(c.run('get all').stdout).to.equal(
+      'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s\n',
+    );
+  });
+
+  it('puts NAMESPACE first with -A', () => {
+    const c = webCluster();
+    runningPod(c, 'coredns-1', { ns: 'kube-system', labels: { k8s: 'dns' } });
+    expect(c.run('get pods -A').stdout).to.equal(
+      [
+        'NAMESPACE     NAME                  READY   STATUS    RESTARTS   AGE',
+        'default       web-5d4f8b9c7-abcde   1/1     Running   0          65s',
+        'default       web-5d4f8b9c7-fghij   1/1     Running   0          65s',
+        'kube-system   coredns-1             1/1     Running   0          0s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('filters with -l, adds LABELS with --show-labels, drops headers with --no-headers', () => {
+    const c = webCluster();
+    runningPod(c, 'other', { labels: { app: 'db', tier: 'back' } });
+    expect(c.run('get pods -l app=db --show-labels').stdout).to.equal(
+      'NAME    READY   STATUS    RESTARTS   AGE   LABELS\nother   1/1     Running   0          0s    app=db,tier=back\n',
+    );
+    expect(c.run('get pods --selector=tier --no-headers').stdout).to.equal(
+      'other   1/1   Running   0     0s\n',
+    );
+    expect(c.run('get pods -L tier -l app=db').stdout).to.equal(
+      'NAME    READY   STATUS    RESTARTS   AGE   TIER\nother   1/1     Running   0          0s    back\n',
+    );
+  });
+
+  it('sorts with --sort-by', () => {
+    const c = new TestCluster();
+    runningPod(c, 'b', { ip: '10.244.0.9' });
+    runningPod(c, 'a', { ip: '10.244.0.10' });
+    // Natural order: 10.244.0.9 before 10.244.0.10.
+    expect(c.run('get pods --sort-by=.status.podIP -o name').stdout).to.equal('pod/b\npod/a\n');
+    expect(c.run('get pods --sort-by={.metadata.name} --no-headers').stdout).to.equal(
+      'a     1/1   Running   0     0s\nb     1/1   Running   0     0s\n',
+    );
+  });
+
+  it('prints nodes and namespaces', () => {
+    const c = new TestCluster();
+    c.create({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node-1', labels: { 'node-role.kubernetes.io/control-plane': '' } },
+      status: {
+        conditions: [{ type: 'Ready', status: 'True' }],
+        nodeInfo: { kubeletVersion: 'v1.33.0' },
+        addresses: [{ type: 'InternalIP', address: '172.18.0.2' }],
+      },
+    } as KubeObject);
+    c.at(3 * 3600 * S);
+    expect(c.run('get nodes').stdout).to.equal(
+      'NAME     STATUS   ROLES           AGE   VERSION\nnode-1   Ready    control-plane   3h    v1.33.0\n',
+    );
+    expect(c.run('get no -o wide').stdout).to.equal(
+      'NAME     STATUS   ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE    KERNEL-VERSION   CONTAINER-RUNTIME\nnode-1   Ready    control-plane   3h    v1.33.0   172.18.0.2    <none>        <unknown>   <unknown>        <unknown>\n',
+    );
+    c.store.updateStatus({ ...c.store.get('Namespace', undefined, 'default')!, status: { phase: 'Active' } });
+    expect(c.run('get namespace default').stdout).to.equal('NAME      STATUS   AGE\ndefault   Active   3h\n');
+  });
+
+  it('prints events as they are listed, with LAST SEEN TYPE REASON OBJECT MESSAGE', () => {
+    const c = new TestCluster();
+    c.at(10 * S);
+    c.create<Event>({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'web-abc.181' },
+      involvedObject: { kind: 'Pod', name: 'web-abc', namespace: 'default' },
+      reason: 'Scheduled',
+      message: 'Successfully assigned default/web-abc to node-1',
+      type: 'Normal',
+      source: { component: 'default-scheduler' },
+      firstTimestamp: timestampOf(10 * S),
+      lastTimestamp: timestampOf(10 * S),
+      count: 1,
+    });
+    c.at(70 * S);
+    expect(c.run('get events').stdout).to.equal(
+      'LAST SEEN   TYPE     REASON      OBJECT        MESSAGE\n60s         Normal   Scheduled   pod/web-abc   Successfully assigned default/web-abc to node-1\n',
+    );
+  });
+
+  it('prints endpoints with the v1.33 deprecation warning on stderr', () => {
+    const c = new TestCluster();
+    c.create({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'web' },
+      subsets: [
+        { addresses: [{ ip: '10.244.0.5' }, { ip: '10.244.1.3' }], ports: [{ port: 80, protocol: 'TCP' }] },
+      ],
+    } as KubeObject);
+    const r = c.run('get endpoints');
+    expect(r.stderr).to.equal(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+    );
+    expect(r.stdout).to.equal(
+      'NAME   ENDPOINTS                     AGE\nweb    10.244.0.5:80,10.244.1.3:80   0s\n',
+    );
+  });
+
+  it('prints several named objects in one table, and kind/name arguments as separate tables', () => {
+    const c = webCluster();
+    expect(c.run('get pods web-5d4f8b9c7-abcde web-5d4f8b9c7-fghij --no-headers').stdout).to.equal(
+      'web-5d4f8b9c7-abcde   1/1   Running   0     65s\nweb-5d4f8b9c7-fghij   1/1   Running   0     65s\n',
+    );
+    expect(c.run('get deploy/web svc/web').stdout).to.equal(
+      [
+        'NAME                  READY   UP-TO-DATE   AVAILABLE   AGE',
+        'deployment.apps/web   2/2     2            2           65s',
+        '',
+        'NAME          TYPE        CLUSTER-IP    EXTERNAL-IP   PORT(S)   AGE',
+        'service/web   ClusterIP   10.96.12.34   <none>        80/TCP    65s',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('kubectl get: nothing found and errors', () => {
+  it('says No resources found on stderr', () => {
+    const c = new TestCluster();
+    expect(c.run('get pods')).to.deep.equal({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    });
+    expect(c.run('get pods -n kube-system').stderr).to.equal(
+      'No resources found in kube-system namespace.\n',
+    );
+    expect(c.run('get pods -A').stderr).to.equal('No resources found\n');
+    expect(c.run('get nodes').stderr).to.equal('No resources found\n');
+  });
+
+  it('reports a missing object as the API server does, after printing the ones it found', () => {
+    const c = webCluster();
+    expect(c.run('get pod nope')).to.deep.equal({
+      stdout: '',
+      stderr: 'Error from server (NotFound): pods "nope" not found\n',
+      exitCode: 1,
+    });
+    const r = c.run('get deploy web nope other');
+    expect(r.stdout).to.equal(
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2/2     2            2           65s\n',
+    );
+    expect(r.stderr).to.equal(
+      'Error from server (NotFound): deployments.apps "nope" not found\nError from server (NotFound): deployments.apps "other" not found\n',
+    );
+    expect(r.exitCode).to.equal(1);
+    expect(c.run('get pod nope --ignore-not-found')).to.deep.equal({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
+  it('rejects unknown types, flags and commands as kubectl does', () => {
+    const c = new TestCluster();
+    expect(c.run('get foo').stderr).to.equal('error: the server doesn\'t have a resource type "foo"\n');
+    expect(c.run('get pods --foo')).to.deep.equal({
+      stdout: '',
+      stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      exitCode: 1,
+    });
+    expect(c.run('get pods -x').stderr).to.equal(
+      "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage.\n",
+    );
+    expect(c.run('gett pods').stderr).to.equal(
+      'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n',
+    );
+    expect(c.run('frobnicate').stderr).to.equal('error: unknown command "frobnicate" for "kubectl"\n');
+    expect(c.run('ps').stderr).to.equal(
+      'error: unknown command "ps" for "kubectl"\n\nDid you mean this?\n\tcp\n\tget\n',
+    );
+  });
+
+  it('explains what a resource argument is missing', () => {
+    const c = new TestCluster();
+    expect(c.run('get')).to.deep.equal({
+      stdout: '',
+      stderr:
+        'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+        'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
+      exitCode: 1,
+    });
+    expect(c.run('get pods x -l app=web').stderr).to.equal(
+      'error: name cannot be provided when a selector is specified\n',
+    );
+    expect(c.run('get pod x -A').stderr).to.equal(
+      'error: a resource cannot be retrieved by name across all namespaces\n',
+    );
+    expect(c.run('get pod,svc x').stderr).to.equal('error: you must specify only one resource\n');
+  });
+
+  it('rejects --watch clearly', () => {
+    const r = new TestCluster().run('get pods -w');
+    expect(r.exitCode).to.equal(1);
+    expect(r.stderr).to.match(/^error: kubesim does not simulate --watch/);
+  });
+});
+
+describe('kubectl get: -o name, jsonpath, yaml, json', () => {
+  it('-o name', () => {
+    const c = webCluster();
+    expect(c.run('get deploy,svc -o name').stdout).to.equal('deployment.apps/web\nservice/web\n');
+  });
+
+  it('-o jsonpath on a list and on one object', () => {
+    const c = webCluster();
+    expect(c.run('get pods -o jsonpath={.items[*].metadata.name}').stdout).to.equal(
+      'web-5d4f8b9c7-abcde web-5d4f8b9c7-fghij',
+    );
+    expect(c.run("get pod web-5d4f8b9c7-abcde -o jsonpath='{.status.phase}'").stdout).to.equal('Running');
+    expect(
+      c.run(`get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'`)
+        .stdout,
+    ).to.equal('web-5d4f8b9c7-abcde\t10.244.0.5\nweb-5d4f8b9c7-fghij\t10.244.1.3\n');
+  });
+
+  it('-o yaml prints one object for one name, a List otherwise', () => {
+    const c = new TestCluster();
+    service(c, 'db', {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.20',
+      ports: [{ port: 5432, protocol: 'TCP' }],
+    });
+    const uid = c.store.get('Service', 'default', 'db')!.metadata.uid;
+    const stored = c.store.get('Service', 'default', 'db')!;
+    expect(c.run('get svc db -o yaml').stdout).to.equal(toGoYaml(stored));
+    expect(c.run('get svc db -o yaml').stdout).to.match(
+      new RegExp(
+        `^apiVersion: v1\\nkind: Service\\nmetadata:\\n  creationTimestamp: "2025-01-01T00:00:00Z"\\n  name: db\\n  namespace: default\\n  resourceVersion: "3"\\n  uid: ${uid}\\nspec:\\n`,
+      ),
+    );
+    expect(c.run('get svc db -o json').stdout).to.equal(`${goJsonIndent(stored)}\n`);
+    expect(c.run('get svc -o yaml').stdout).to.match(
+      /^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: Service\n/,
+    );
+    expect(c.run('get svc -o yaml').stdout).to.match(/\nkind: List\nmetadata:\n {2}resourceVersion: ""\n$/);
+    expect(c.run('get pods -o json').stdout).to.equal(
+      '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
+    );
+  });
+
+  it('rejects --show-labels with -o yaml and unknown formats', () => {
+    const c = new TestCluster();
+    expect(c.run('get pods -o yaml --show-labels').stderr).to.equal(
+      'error: --show-labels option cannot be used with yaml printer\n',
+    );
+    expect(c.run('get pods -o foo').stderr).to.equal(
+      'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
+    );
+  });
+});

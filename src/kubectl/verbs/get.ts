@@ -1,0 +1,189 @@
+/**
+ * `kubectl get` (k8s.io/kubectl/pkg/cmd/get/get.go): tables as the API server prints them, one
+ * tabwriter block per run of the same resource type, a blank line between blocks, `kind/name`
+ * names when several kinds are shown, `No resources found in <ns> namespace.` on stderr when
+ * nothing was printed; -o yaml/json/name/jsonpath through printGeneric.
+ */
+
+import { qualifiedResource } from '../../api/resources.js';
+import type { KubeObject } from '../../api/types.js';
+import { notFound, StatusError } from '../../core/errors.js';
+import { type CommandContext, ENDPOINTS_DEPRECATION, warnOnce } from '../context.js';
+import { CliError, combineErrors } from '../errors.js';
+import { fieldSelector } from '../field-selector.js';
+import type { FlagSpec, ParsedFlags } from '../flags.js';
+import { partition, readManifests } from '../manifests.js';
+import { kindTable } from '../printers/columns/index.js';
+import { kindString } from '../printers/name.js';
+import { parseOutputFormat, printGeneric } from '../printers/output.js';
+import { TableBlock } from '../printers/table.js';
+import { fetchTargets, type Info, labelSelector, parseResourceArgs } from '../resource-args.js';
+import { sortObjects } from '../sort-by.js';
+import { FILENAME_FLAGS, rejectUnsupported } from './common.js';
+
+export const GET_FLAGS: readonly FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'output-watch-events', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'strings' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'chunk-size', type: 'int', default: 500 },
+  { name: 'server-print', type: 'bool', default: true },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
+  { name: 'template', type: 'string' },
+  { name: 'raw', type: 'string' },
+  { name: 'subresource', type: 'string' },
+  ...FILENAME_FLAGS,
+];
+
+export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
+  if (flags.bool('watch') || flags.bool('watch-only')) {
+    throw new CliError(
+      'kubesim does not simulate --watch: a watch never ends. Let simulated time pass, then run `kubectl get` again',
+    );
+  }
+  rejectUnsupported(flags, ['raw', 'template', 'subresource', 'kustomize']);
+  const outputFlag = flags.string('output');
+  const format = parseOutputFormat(outputFlag);
+  if (flags.bool('show-labels') && format.kind !== 'table') {
+    throw new CliError(`--show-labels option cannot be used with ${outputFlag} printer`);
+  }
+  const filenames = flags.strings('filename');
+  const args = flags.args;
+  if (args.length === 0 && filenames.length === 0) {
+    ctx.io.err(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n',
+    );
+    throw new CliError(
+      `Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples`,
+    );
+  }
+  const allNamespaces = flags.bool('all-namespaces');
+  const selector = labelSelector(flags.string('selector'));
+  const fields = fieldSelector(flags.string('field-selector'));
+
+  let infos: Info[];
+  let errors: Error[];
+  let single: boolean;
+  if (filenames.length > 0) {
+    if (args.length > 0) {
+      throw new CliError(
+        'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well',
+      );
+    }
+    ({ infos, errors, single } = fetchFromManifests(ctx, filenames));
+  } else {
+    const parsed = parseResourceArgs(args, { allowEmptySelector: true, hasSelector: selector !== undefined });
+    for (const t of parsed.targets) if (t.type.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);
+    ({ infos, errors } = fetchTargets(ctx, parsed.targets, { allNamespaces, selector }));
+    single = parsed.singleItemImplied;
+  }
+  if (fields) infos = infos.map((i) => (i.kind === 'list' ? { ...i, objects: i.objects.filter(fields) } : i));
+  if (flags.bool('ignore-not-found'))
+    errors = errors.filter((e) => !(e instanceof StatusError && e.reason === 'NotFound'));
+  const sortBy = flags.string('sort-by');
+  if (sortBy)
+    infos = infos.map((i) => (i.kind === 'list' ? { ...i, objects: sortObjects(i.objects, sortBy) } : i));
+
+  if (format.kind !== 'table') {
+    if (single && errors.length > 0) throw errors[0]!;
+    let objects = infos.flatMap((i) => (i.kind === 'list' ? i.objects : [i.object]));
+    if (sortBy) objects = sortObjects(objects, sortBy);
+    if (!(objects.length === 0 && flags.bool('ignore-not-found')))
+      ctx.io.out(printGeneric(format, objects, single));
+    const err = combineErrors(errors);
+    if (err) throw err;
+    return;
+  }
+
+  printTables(ctx, infos, {
+    wide: format.wide,
+    noHeaders: flags.bool('no-headers'),
+    allNamespaces,
+    showLabels: flags.bool('show-labels'),
+    showKind: flags.bool('show-kind'),
+    labelColumns: flags.strings('label-columns'),
+  });
+  if (ctx.io.written === 0 && !flags.bool('ignore-not-found') && errors.length === 0) {
+    const allNamespaced = !allNamespaces && infos.every((i) => i.type.namespaced);
+    ctx.io.err(
+      allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n',
+    );
+  }
+  const err = combineErrors(errors);
+  if (err) throw err;
+}
+
+interface TablePrintOptions {
+  wide: boolean;
+  noHeaders: boolean;
+  allNamespaces: boolean;
+  showLabels: boolean;
+  showKind: boolean;
+  labelColumns: string[];
+}
+
+/** The human-readable part of get.go's Run: blocks per resource type, separated by a blank line. */
+export function printTables(ctx: CommandContext, infos: readonly Info[], opts: TablePrintOptions): void {
+  const printWithKind = opts.showKind || new Set(infos.map((i) => i.type.kind)).size > 1;
+  let lastKind: string | undefined;
+  let block: TableBlock | undefined;
+  let separatorReady = false;
+  const flush = () => {
+    if (!block || block.empty) return;
+    if (separatorReady) {
+      ctx.io.out('\n');
+      separatorReady = false;
+    }
+    ctx.io.out(block.render());
+  };
+  for (const info of infos) {
+    if (info.type.kind !== lastKind) {
+      flush();
+      if (lastKind !== undefined && !opts.noHeaders && ctx.io.written > 0) separatorReady = true;
+      block = new TableBlock(kindTable(info.type.kind, opts.wide), {
+        wide: opts.wide,
+        noHeaders: opts.noHeaders,
+        withNamespace: opts.allNamespaces && info.type.namespaced,
+        kindPrefix: printWithKind
+          ? kindString({ kind: info.type.kind, apiVersion: info.type.group ? `${info.type.group}/v1` : 'v1' })
+          : undefined,
+        showLabels: opts.showLabels,
+        labelColumns: opts.labelColumns,
+      });
+      lastKind = info.type.kind;
+    }
+    block!.add(info.kind === 'list' ? info.objects : [info.object], ctx.cluster.now);
+  }
+  flush();
+}
+
+/** `get -f FILE`: the live objects the manifests name (each looked up by kind, namespace and name). */
+function fetchFromManifests(
+  ctx: CommandContext,
+  filenames: readonly string[],
+): { infos: Info[]; errors: Error[]; single: boolean } {
+  const { errors, sendable } = partition(readManifests(ctx, filenames));
+  const infos: Info[] = [];
+  for (const item of sendable) {
+    const obj = item.raw!;
+    if (item.type!.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);
+    const live: KubeObject | undefined = ctx.cluster.store.get(
+      item.type!.kind,
+      obj.metadata.namespace,
+      obj.metadata.name,
+    );
+    if (live) infos.push({ kind: 'object', type: item.type!, object: live });
+    else errors.push(notFound(qualifiedResource(item.type!), obj.metadata.name));
+  }
+  return { infos, errors, single: sendable.length === 1 };
+}
