@@ -6,6 +6,7 @@ export { type ClusterSettings, defaultNode, defaultSettings, type NodeSpec } fro
 export { formatDuration, parseDuration } from './core/duration.js';
 export { isUserError, KubesimError, StatusError } from './core/errors.js';
 export { Quantity } from './core/quantity.js';
+export { catalogFor, ImageCatalog } from './images/catalog.js';
 export {
   type CommandResult,
   humanDuration,
@@ -15,6 +16,5 @@ export {
   podSummary,
   splitCommandLine,
 } from './kubectl/index.js';
-export { catalogFor, ImageCatalog } from './images/catalog.js';
-export { simTimeOf, timestampOf } from './store/time.js';
 export type { Change } from './store/history.js';
+export { simTimeOf, timestampOf } from './store/time.js';

@@ -251,10 +251,14 @@ export class Store {
   bindPod(namespace: string, name: string, nodeName: string): Stored<'Pod'> {
     const pod = this.mustGet('Pod', namespace, name);
     if (pod.spec?.nodeName) {
-      throw new StatusError('Conflict', `pod ${name} is already assigned to node "${pod.spec.nodeName}"`, { name });
+      throw new StatusError('Conflict', `pod ${name} is already assigned to node "${pod.spec.nodeName}"`, {
+        name,
+      });
     }
     if (pod.metadata.deletionTimestamp) {
-      throw new StatusError('Conflict', `pod ${name} is being deleted, cannot be assigned to a host`, { name });
+      throw new StatusError('Conflict', `pod ${name} is being deleted, cannot be assigned to a host`, {
+        name,
+      });
     }
     const draft = clone(pod);
     draft.spec = { ...draft.spec!, nodeName };
@@ -266,7 +270,9 @@ export class Store {
       status: 'True',
       lastProbeTime: null as unknown as undefined, // the API server writes an explicit null
       lastTransitionTime:
-        before?.status === 'True' && before.lastTransitionTime ? before.lastTransitionTime : timestampOf(this.clock.now),
+        before?.status === 'True' && before.lastTransitionTime
+          ? before.lastTransitionTime
+          : timestampOf(this.clock.now),
     };
     if (i >= 0) conditions[i] = scheduled;
     else conditions.push(scheduled);
