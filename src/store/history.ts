@@ -37,7 +37,7 @@ export class History {
       object,
     };
     this.changes.push(change);
-    for (const l of this.listeners) l(change);
+    for (const l of [...this.listeners]) l(change);
   }
 
   /** Calls `listener` for every change from now on; returns a function that stops it. */

@@ -1,0 +1,73 @@
+/** The cluster: its nodes, image pull time, declared images and node faults (STEPS.md "The cluster"). */
+import { type DataTable, Given, When } from '@cucumber/cucumber';
+import { defaultNode, type NodeSpec, Quantity } from '../src/index.js';
+import { notSupportedYet } from './support/not-supported.js';
+import type { KubesimWorld } from './world.js';
+
+Given('a cluster', function (this: KubesimWorld) {
+  this.configureCluster({});
+});
+
+Given('a cluster with {int} node(s)', function (this: KubesimWorld, count: number) {
+  if (count < 1) throw new Error(`a cluster needs at least 1 node, not ${count}`);
+  this.configureCluster({ nodes: Array.from({ length: count }, (_, i) => defaultNode(`node-${i + 1}`)) });
+});
+
+const NODE_COLUMNS = ['name', 'cpu', 'memory', 'pods'];
+
+Given('a cluster with nodes:', function (this: KubesimWorld, table: DataTable) {
+  const rows = table.hashes();
+  const columns = table.raw()[0] ?? [];
+  const unknown = columns.filter((c) => !NODE_COLUMNS.includes(c));
+  if (unknown.length > 0 || !['name', 'cpu', 'memory'].every((c) => columns.includes(c))) {
+    throw new Error(
+      `the nodes table has the columns name, cpu, memory and optionally pods; got: ${columns.join(', ')}`,
+    );
+  }
+  if (rows.length === 0) throw new Error('the nodes table has no rows: a cluster needs at least 1 node');
+  const nodes = rows.map((row): NodeSpec => {
+    const node = defaultNode(row.name!);
+    for (const field of ['cpu', 'memory'] as const) {
+      const value = row[field]!;
+      try {
+        Quantity.parse(value);
+      } catch {
+        throw new Error(`node "${row.name}": ${field} "${value}" is not a quantity (like 4, 3500m, 8Gi)`);
+      }
+      node[field] = value;
+    }
+    if (row.pods !== undefined && row.pods !== '') {
+      const pods = Number(row.pods);
+      if (!Number.isInteger(pods) || pods < 1)
+        throw new Error(`node "${row.name}": pods must be a whole number ≥ 1, not "${row.pods}"`);
+      node.pods = pods;
+    }
+    return node;
+  });
+  const names = new Set<string>();
+  for (const n of nodes) {
+    if (names.has(n.name)) throw new Error(`node "${n.name}" appears twice in the nodes table`);
+    names.add(n.name);
+  }
+  this.configureCluster({ nodes });
+});
+
+Given('image pulls take {duration}', function (this: KubesimWorld, ms: number) {
+  this.setImagePullMs(ms);
+});
+
+Given('the image {string} behaves as:', function (this: KubesimWorld, image: string, _behaviour: string) {
+  notSupportedYet(`the image "${image}" behaves as:`, 'pods');
+});
+
+When('node {string} becomes unreachable', function (this: KubesimWorld, node: string) {
+  notSupportedYet(`node "${node}" becomes unreachable`, 'pods');
+});
+
+When('node {string} recovers', function (this: KubesimWorld, node: string) {
+  notSupportedYet(`node "${node}" recovers`, 'pods');
+});
+
+When('node {string} comes under memory pressure', function (this: KubesimWorld, node: string) {
+  notSupportedYet(`node "${node}" comes under memory pressure`, 'pods');
+});
