@@ -228,7 +228,7 @@ export class Store {
   ): Stored<K> {
     const draft = clone(this.mustGet(kind, namespace, name));
     change(draft);
-    return this.update(draft as KubeObject) as Stored<K>;
+    return this.write(draft as KubeObject, 'spec', {}, true) as Stored<K>;
   }
 
   /** Like mutate, for the status subresource. */
@@ -240,7 +240,7 @@ export class Store {
   ): Stored<K> {
     const draft = clone(this.mustGet(kind, namespace, name));
     change(draft);
-    return this.updateStatus(draft as KubeObject) as Stored<K>;
+    return this.write(draft as KubeObject, 'status', {}, true) as Stored<K>;
   }
 
   /**
@@ -307,7 +307,16 @@ export class Store {
 
   // ---- internals ----
 
-  private write<T extends KubeObject>(input: T, part: 'spec' | 'status', opts: { dryRun?: boolean }): T {
+  /**
+   * `owned` says the caller hands over `input` (a private copy nobody else holds), so it need
+   * not be copied again. Unchanged parts are shared with the stored version: they are frozen.
+   */
+  private write<T extends KubeObject>(
+    input: T,
+    part: 'spec' | 'status',
+    opts: { dryRun?: boolean },
+    owned = false,
+  ): T {
     const kind = input.kind as KindName;
     const resource = resourceOf(kind);
     const namespace = resource.namespaced ? input.metadata.namespace || 'default' : undefined;
@@ -324,15 +333,15 @@ export class Store {
     const strategy = STRATEGIES[kind];
     let draft: KubeObject;
     if (part === 'status') {
-      draft = clone(existing);
-      draft.status = clone(input.status);
+      draft = { ...existing, metadata: clone(existing.metadata) };
+      draft.status = owned ? input.status : clone(input.status);
       // The apps status strategies reset only spec and labels, so a status write may carry
       // annotations: the Deployment controller records its revision annotation this way.
       if (STATUS_WRITES_ANNOTATIONS.has(kind)) draft.metadata.annotations = clone(input.metadata.annotations);
     } else {
-      draft = clone(input) as KubeObject;
+      draft = owned ? input : (clone(input) as KubeObject);
       draft.apiVersion = existing.apiVersion;
-      draft.status = clone(existing.status);
+      draft.status = existing.status;
       // The system owns these fields; a client's copy of them is ignored.
       const m = draft.metadata;
       m.namespace = existing.metadata.namespace;
