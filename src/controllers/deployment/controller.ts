@@ -5,13 +5,13 @@
 import type { Deployment, Pod, ReplicaSet } from '../../api/types.js';
 import { deepEqual } from '../../core/clone.js';
 import { KubesimError } from '../../core/errors.js';
+import { DelayedRequeue } from '../../sim/delayed-requeue.js';
 import type { WorkQueue } from '../../sim/loop.js';
 import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
 import { keyFor, splitKey } from '../../sim/reconciler.js';
 import type { WatchEvent } from '../../store/store.js';
 import type { Controller, ControllerContext } from '../context.js';
 import { RATE_LIMIT_BASE_MS } from './client.js';
-import { DelayedRequeue } from './requeue.js';
 import { StoreDeploymentClient } from './store-client.js';
 import { isNamespaceTerminating } from './sync.js';
 import { podMapFor, syncDeployment } from './sync-deployment.js';

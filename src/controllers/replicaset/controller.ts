@@ -7,6 +7,7 @@ import { selectorFromLabelSelector } from '../../api/labels.js';
 import type { Pod, ReplicaSet } from '../../api/types.js';
 import { deepEqual } from '../../core/clone.js';
 import { KubesimError } from '../../core/errors.js';
+import { DelayedRequeue } from '../../sim/delayed-requeue.js';
 import type { WorkQueue } from '../../sim/loop.js';
 import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
 import { keyFor, splitKey } from '../../sim/reconciler.js';
@@ -15,7 +16,6 @@ import type { Controller, ControllerContext } from '../context.js';
 import { BURST_REPLICAS, type ReplicaSetEnv } from './env.js';
 import { PodIndex } from './pod-index.js';
 import { isPodReady } from './pod-util.js';
-import { DelayedRequeue } from './requeue.js';
 import { syncReplicaSet } from './sync.js';
 
 /** client-go's DefaultControllerRateLimiter: 5 ms doubling per failure, capped at 1000 s. */

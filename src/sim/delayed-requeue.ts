@@ -1,7 +1,6 @@
 /**
- * workqueue.AddAfter for a simulation: the key waits on its own timer and is added to the queue
- * when it fires, whatever else happens to the key meanwhile (the loop's WorkQueue.addAfter drops
- * a wait when the key is added in between).
+ * workqueue.AddAfter for controllers whose requeues must all happen: the key waits on its own
+ * timer and is added to the queue when it fires, whatever else happens to the key meanwhile.
  *
  * Unlike client-go, which keeps only the soonest wait per key, every distinct time is kept. In a
  * real cluster a requeue lands a few milliseconds late, so "minReadySeconds after Ready" is
@@ -9,7 +8,7 @@
  * not hold yet, and the later wait (upstream's extra second, kept for exactly this skew) is what
  * makes the documented schedule happen. The extra syncs are no-ops otherwise.
  */
-import type { SimClock } from '../../core/clock.js';
+import type { SimClock } from '../core/clock.js';
 
 export class DelayedRequeue {
   private readonly waiting = new Set<string>();
