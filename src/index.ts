@@ -2,6 +2,7 @@
 
 export type * from './api/types.js';
 export { Cluster } from './cluster/cluster.js';
+export { nodeMemoryPressure, nodeRecovers, nodeUnreachable } from './cluster/faults.js';
 export { type ClusterSettings, defaultNode, defaultSettings, type NodeSpec } from './cluster/settings.js';
 export { formatDuration, parseDuration } from './core/duration.js';
 export { isUserError, KubesimError, StatusError } from './core/errors.js';

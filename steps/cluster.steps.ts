@@ -1,6 +1,13 @@
 /** The cluster: its nodes, image pull time, declared images and node faults (STEPS.md "The cluster"). */
 import { type DataTable, Given, When } from '@cucumber/cucumber';
-import { defaultNode, type NodeSpec, Quantity } from '../src/index.js';
+import {
+  defaultNode,
+  type NodeSpec,
+  nodeMemoryPressure,
+  nodeRecovers,
+  nodeUnreachable,
+  Quantity,
+} from '../src/index.js';
 import { notSupportedYet } from './support/not-supported.js';
 import type { KubesimWorld } from './world.js';
 
@@ -61,13 +68,13 @@ Given('the image {string} behaves as:', function (this: KubesimWorld, image: str
 });
 
 When('node {string} becomes unreachable', function (this: KubesimWorld, node: string) {
-  notSupportedYet(`node "${node}" becomes unreachable`, 'pods');
+  nodeUnreachable(this.cluster, node);
 });
 
 When('node {string} recovers', function (this: KubesimWorld, node: string) {
-  notSupportedYet(`node "${node}" recovers`, 'pods');
+  nodeRecovers(this.cluster, node);
 });
 
 When('node {string} comes under memory pressure', function (this: KubesimWorld, node: string) {
-  notSupportedYet(`node "${node}" comes under memory pressure`, 'pods');
+  nodeMemoryPressure(this.cluster, node);
 });

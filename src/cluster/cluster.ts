@@ -3,10 +3,16 @@ import { DeploymentController } from '../controllers/deployment/controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { EndpointSliceController } from '../controllers/endpoints/endpointslice-controller.js';
 import { Kubelet } from '../controllers/kubelet/kubelet.js';
+import {
+  heartbeatsOf,
+  NodeLifecycleController,
+  TaintEvictionController,
+} from '../controllers/node-lifecycle/index.js';
 import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
 import { SimClock } from '../core/clock.js';
 import { Random } from '../core/random.js';
+import { Network } from '../network/network.js';
 import { EventRecorder } from '../sim/events.js';
 import { SimLoop } from '../sim/loop.js';
 import { Store } from '../store/store.js';
@@ -25,6 +31,7 @@ export class Cluster {
   readonly store: Store;
   readonly events: EventRecorder;
   readonly kubelets = new Map<string, Kubelet>();
+  readonly network: Network;
   private readonly controllers: Controller[] = [];
 
   constructor(settings: Partial<ClusterSettings> = {}) {
@@ -41,12 +48,15 @@ export class Cluster {
       new Scheduler(this.context('default-scheduler')),
       new EndpointsController(this.context('endpoint-controller')),
       new EndpointSliceController(this.context('endpointslice-controller')),
+      new NodeLifecycleController(this.context('node-controller'), heartbeatsOf(this.kubelets)),
+      new TaintEvictionController(this.context('taint-eviction-controller')),
     );
     for (const node of this.settings.nodes) {
       const kubelet = new Kubelet(this.context(`kubelet/${node.name}`), node.name);
       this.kubelets.set(node.name, kubelet);
       this.controllers.push(kubelet);
     }
+    this.network = new Network({ ...this, random: this.random.fork('network') });
     for (const c of this.controllers) c.start();
     this.settle();
   }

@@ -6,6 +6,8 @@ import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
 import { splitKey } from '../../sim/reconciler.js';
 import type { Controller, ControllerContext } from '../context.js';
 import { Backoff } from './backoff.js';
+import { EvictionManager, type MemoryPressureOptions } from './eviction.js';
+import { postNodeStatus, recordNodeEvent } from './eviction-node-status.js';
 import { ImageManager } from './image-manager.js';
 import { HostLocalIPAM } from './ipam.js';
 import { PodWorker, type WorkerHost } from './pod-worker.js';
@@ -20,6 +22,10 @@ export class Kubelet implements Controller, Reconciler {
   private queue: WorkQueue | undefined;
   private host: WorkerHost | undefined;
   private readonly workers = new Map<string, PodWorker>();
+  /** When the kubelet stopped (node unreachable): no status posts, pod workers frozen. */
+  private stopped: number | undefined;
+  private readonly heartbeatListeners: Array<() => void> = [];
+  private eviction: EvictionManager | undefined;
 
   constructor(
     readonly ctx: ControllerContext,
@@ -36,6 +42,7 @@ export class Kubelet implements Controller, Reconciler {
     const cidr = node.spec?.podCIDR;
     if (!cidr) throw new Error(`kubelet: node ${this.nodeName} has no podCIDR`);
     const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void => {
+      if (this.stopped !== undefined) return;
       try {
         this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: this.nodeName });
       } catch {
@@ -67,6 +74,7 @@ export class Kubelet implements Controller, Reconciler {
       record,
       requeue: (key) => queue.add(key),
     };
+    this.eviction = this.evictionManager();
     store.watch('Pod', (event) => {
       const pod = event.object;
       const mine = pod.spec?.nodeName === this.nodeName;
@@ -81,6 +89,8 @@ export class Kubelet implements Controller, Reconciler {
   }
 
   reconcile(key: string): ReconcileResult | undefined {
+    // A stopped kubelet acts on nothing; resume() looks at every pod again.
+    if (this.stopped !== undefined) return undefined;
     const [namespace, name] = splitKey(key);
     const pod = this.ctx.store.get('Pod', namespace, name);
     let worker = this.workers.get(key);
@@ -97,6 +107,74 @@ export class Kubelet implements Controller, Reconciler {
       this.workers.set(key, worker);
     }
     return worker.sync(pod);
+  }
+
+  // ---- node faults (src/cluster/faults.ts) ----
+
+  /** When the kubelet stopped renewing its heartbeat; undefined while it runs. */
+  get stoppedAt(): number | undefined {
+    return this.stopped;
+  }
+
+  onHeartbeatChange(listener: () => void): void {
+    this.heartbeatListeners.push(listener);
+  }
+
+  /**
+   * The node becomes unreachable: the kubelet stops heartbeating and posting status, and its pod
+   * workers freeze (containers keep running on the node; nothing is reported or restarted).
+   */
+  stop(): void {
+    if (this.stopped !== undefined) return;
+    this.stopped = this.ctx.clock.now;
+    for (const listener of this.heartbeatListeners) listener();
+  }
+
+  /** The kubelet is back: it posts its node status and syncs every pod it has or is bound to it. */
+  resume(): void {
+    if (this.stopped === undefined) return;
+    this.stopped = undefined;
+    this.postNodeStatus();
+    for (const key of this.workers.keys()) this.queue?.add(key);
+    for (const pod of this.ctx.store.list('Pod')) {
+      if (pod.spec?.nodeName === this.nodeName)
+        this.queue?.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    }
+    for (const listener of this.heartbeatListeners) listener();
+  }
+
+  /** One eviction manager pass under memory pressure: evicts one pod, returns `namespace/name`. */
+  memoryPressure(options: MemoryPressureOptions = {}): string | undefined {
+    if (this.stopped !== undefined || !this.eviction) return undefined;
+    return this.eviction.synchronize(options);
+  }
+
+  private evictionManager(): EvictionManager {
+    const { clock, store, events } = this.ctx;
+    return new EvictionManager({
+      clock,
+      label: this.name,
+      candidates: () => {
+        const out = [];
+        for (const [key, worker] of this.workers) {
+          const [namespace, name] = splitKey(key);
+          const pod = store.get('Pod', namespace, name);
+          if (!pod || pod.metadata.uid !== worker.uid || pod.metadata.deletionTimestamp || !worker.active)
+            continue;
+          out.push({ pod, containers: worker.memoryUse(pod), evict: worker.evict.bind(worker) });
+        }
+        return out;
+      },
+      recordPod: (pod, type, reason, message) => this.host?.record(pod, type, reason, message),
+      recordNode: (type, reason, message) => recordNodeEvent(events, this.nodeName, type, reason, message),
+      postNodeStatus: () => this.postNodeStatus(),
+    });
+  }
+
+  private postNodeStatus(): void {
+    if (this.stopped !== undefined) return;
+    const memoryPressure = this.eviction?.underMemoryPressure ?? false;
+    postNodeStatus(this.ctx.store, this.ctx.events, this.nodeName, { memoryPressure }, this.ctx.clock.now);
   }
 
   /** Only what the kubelet acts on: the spec and the deletion, not status writes (its own). */

@@ -15,6 +15,7 @@ import {
   terminatePodStatus,
 } from './api-status.js';
 import type { Backoff } from './backoff.js';
+import { evictedPodStatus, type PodEviction } from './eviction-status.js';
 import type { EnsureResult, ImageManager } from './image-manager.js';
 import type { HostLocalIPAM } from './ipam.js';
 import { PodProbes, type ProbeType } from './prober.js';
@@ -84,6 +85,8 @@ export class PodWorker {
   /** The pod has reached a terminal phase: nothing runs any more. */
   private finished = false;
   private gone = false;
+  /** The eviction manager evicted the pod (killPodNow): it is stopped, then reported terminal. */
+  private eviction: PodEviction | undefined;
 
   constructor(
     private readonly host: WorkerHost,
@@ -96,7 +99,7 @@ export class PodWorker {
     if (this.gone) return undefined;
     if (this.finished) return undefined;
     if (this.startTime === undefined) this.admit(pod);
-    const terminating = pod.metadata.deletionTimestamp !== undefined;
+    const terminating = pod.metadata.deletionTimestamp !== undefined || this.eviction !== undefined;
     if (this.blocked) {
       if (!terminating) return undefined;
       this.blocked.cancel?.();
@@ -107,6 +110,28 @@ export class PodWorker {
     if (this.resuming) this.resuming = false;
     else this.writeStatus(false);
     return terminating ? this.syncTerminating(pod) : this.syncRunning(pod);
+  }
+
+  /** The pod still runs here: not finished and not being evicted (the eviction manager's candidates). */
+  get active(): boolean {
+    return !this.gone && !this.finished && this.eviction === undefined;
+  }
+
+  /** Memory in use by each running container, in container order (the eviction manager's stats). */
+  memoryUse(pod: Pod): Array<{ name: string; bytes: number }> {
+    const out: Array<{ name: string; bytes: number }> = [];
+    for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+      const process = newest(this.records.get(c.name))?.process;
+      if (process?.running) out.push({ name: c.name, bytes: process.memoryBytes });
+    }
+    return out;
+  }
+
+  /** killPodNow for an eviction: the next pass stops every container with the eviction's grace period. */
+  evict(eviction: PodEviction): void {
+    if (!this.active) return;
+    this.eviction = eviction;
+    this.host.requeue(this.key);
   }
 
   /** The pod is gone from the store (or no longer bound here): stop everything at once. */
@@ -439,7 +464,11 @@ export class PodWorker {
 
   /** SyncTerminatingPod: stop every running container with the grace period, then finish. */
   private syncTerminating(pod: Pod): ReconcileResult | undefined {
-    const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    const grace =
+      this.eviction?.graceSeconds ??
+      pod.metadata.deletionGracePeriodSeconds ??
+      pod.spec?.terminationGracePeriodSeconds ??
+      30;
     let running = 0;
     // Sidecars are stopped together with the app containers (kubesim does not order them).
     for (const container of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
@@ -449,7 +478,7 @@ export class PodWorker {
       if (!latest.killTimer) this.kill(pod, latest, grace, `Stopping container ${container.name}`);
     }
     if (running > 0) return undefined;
-    this.finish(true);
+    this.finish(pod.metadata.deletionTimestamp !== undefined);
     return undefined;
   }
 
@@ -520,7 +549,9 @@ export class PodWorker {
     const pod = this.current();
     if (!pod) return;
     let status: PodStatus = generateAPIPodStatus(pod, this.view(podIsTerminal));
-    if (deleted) status = terminatePodStatus(status);
+    // An evicted pod is terminated like a deleted one (SyncTerminatedPod → TerminatePod).
+    if (deleted || (this.eviction && podIsTerminal)) status = terminatePodStatus(status);
+    if (this.eviction) status = evictedPodStatus(status, this.eviction, podIsTerminal);
     if (deepEqual(status, pod.status)) return;
     this.host.store.mutateStatus('Pod', pod.metadata.namespace, pod.metadata.name, (draft) => {
       draft.status = status;
