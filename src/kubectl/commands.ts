@@ -7,6 +7,7 @@
 import type { CommandContext } from './context.js';
 import { CliError, RenderedError } from './errors.js';
 import { FlagError, FlagSet, type FlagSpec, type ParsedFlags } from './flags.js';
+import { ANNOTATE_FLAGS, runAnnotate } from './verbs/annotate.js';
 import { APPLY_FLAGS, runApply } from './verbs/apply.js';
 import { GLOBAL_FLAGS } from './verbs/common.js';
 import {
@@ -18,8 +19,16 @@ import {
   runCreateNamespace,
 } from './verbs/create.js';
 import { DELETE_FLAGS, runDelete } from './verbs/delete.js';
+import { DESCRIBE_FLAGS, runDescribe } from './verbs/describe.js';
+import { EXPLAIN_FLAGS, runExplain } from './verbs/explain.js';
+import { EXPOSE_FLAGS, runExpose } from './verbs/expose.js';
 import { GET_FLAGS, runGet } from './verbs/get.js';
+import { LABEL_FLAGS, runLabel } from './verbs/label.js';
+import { PATCH_FLAGS, runPatch } from './verbs/patch.js';
+import { PORT_FORWARD_FLAGS, runPortForward } from './verbs/port-forward.js';
+import { ROLLOUT_COMMAND } from './verbs/rollout.js';
 import { runScale, SCALE_FLAGS } from './verbs/scale.js';
+import { SET_COMMAND } from './verbs/set.js';
 
 export interface Command {
   readonly name: string;
@@ -32,6 +41,7 @@ export interface Command {
 const HELP_FLAG: FlagSpec = { name: 'help', short: 'h', type: 'bool' };
 
 export const COMMANDS: readonly Command[] = [
+  { name: 'annotate', flags: ANNOTATE_FLAGS, run: runAnnotate },
   { name: 'apply', flags: APPLY_FLAGS, run: runApply },
   {
     name: 'create',
@@ -43,8 +53,16 @@ export const COMMANDS: readonly Command[] = [
     ],
   },
   { name: 'delete', flags: DELETE_FLAGS, run: runDelete },
+  { name: 'describe', flags: DESCRIBE_FLAGS, run: runDescribe },
+  { name: 'explain', flags: EXPLAIN_FLAGS, run: runExplain },
+  { name: 'expose', flags: EXPOSE_FLAGS, run: runExpose },
   { name: 'get', flags: GET_FLAGS, run: runGet },
+  { name: 'label', flags: LABEL_FLAGS, run: runLabel },
+  { name: 'patch', flags: PATCH_FLAGS, run: runPatch },
+  { name: 'port-forward', flags: PORT_FORWARD_FLAGS, run: runPortForward },
+  ROLLOUT_COMMAND,
   { name: 'scale', flags: SCALE_FLAGS, run: runScale },
+  SET_COMMAND,
   {
     name: 'version',
     flags: [

@@ -1,3 +1,4 @@
+import type { Network } from '../network/network.js';
 import type { Store } from '../store/store.js';
 
 /** What kubectl needs of a cluster (src/cluster/cluster.ts Cluster satisfies it). */
@@ -8,6 +9,8 @@ export interface ClusterView {
   settle(): void;
   advance(ms: number): void;
   advanceUntil(done: () => boolean, limitMs: number): boolean;
+  /** The simulated network (port-forward needs it); absent in kubectl's store-only tests. */
+  readonly network?: Network;
 }
 
 /** What a kubectl command printed and how it exited. */
