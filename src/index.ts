@@ -17,5 +17,12 @@ export {
   podSummary,
   splitCommandLine,
 } from './kubectl/index.js';
+export {
+  type DnsAnswer,
+  type RequestRecord,
+  type RequestSource,
+  type SendOptions,
+  serviceEnv,
+} from './network/index.js';
 export type { Change } from './store/history.js';
 export { simTimeOf, timestampOf } from './store/time.js';

@@ -2,7 +2,6 @@
 import { Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { formatDuration } from '../src/index.js';
-import { notSupportedYet } from './support/not-supported.js';
 import { firstBreak } from './support/rules.js';
 import { type ObjectRef, showRef } from './support/syntax.js';
 import { AvailableReplicas, DeploymentPods, ReadyEndpoints, type Tracker } from './support/trackers.js';
@@ -47,12 +46,15 @@ Then(
   },
 );
 
-Then('from now on, requests to service {ref} should only reach ready pods', (ref: ObjectRef) => {
-  notSupportedYet(
-    `from now on, requests to service "${showRef(ref)}" should only reach ready pods`,
-    'services',
-  );
-});
+Then(
+  'from now on, requests to service {ref} should only reach ready pods',
+  function (this: KubesimWorld, ref: ObjectRef) {
+    this.rules.watchRequests(
+      `every request to service ${showRef(ref)} should reach a pod that is ready at that moment`,
+      `${ref.namespace}/${ref.name}`,
+    );
+  },
+);
 
 /** Replays the whole history through `tracker` and fails at the first moment `holds` did not. */
 function neverHad(

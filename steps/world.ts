@@ -7,7 +7,13 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
 import { config } from 'chai';
-import { Cluster, type ClusterSettings, type CommandResult, kubectl } from '../src/index.js';
+import {
+  Cluster,
+  type ClusterSettings,
+  type CommandResult,
+  kubectl,
+  type RequestRecord,
+} from '../src/index.js';
 import { RuleBook, type StepInfo } from './support/rules.js';
 import { scenarioSeed } from './support/seed.js';
 
@@ -20,6 +26,8 @@ export class KubesimWorld extends World {
   lastResult: CommandResult | undefined;
   /** The last command line, as messages show it. */
   lastCommand = '';
+  /** The requests of the last "I send" step. */
+  lastRequests: readonly RequestRecord[] | undefined;
 
   private created: { cluster: Cluster; by: StepInfo } | undefined;
   private readonly pending: Partial<ClusterSettings> = {};

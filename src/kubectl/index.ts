@@ -2,7 +2,7 @@
  * kubesim's kubectl (v1.33): `kubectl(cluster, argv, opts)` runs one command line against a
  * simulated cluster and returns what kubectl would print and its exit code.
  */
-import { resolveCommand } from './commands.js';
+import { COMMANDS, resolveCommand } from './commands.js';
 import {
   type ClusterView,
   type CommandContext,
@@ -17,12 +17,15 @@ export type { ClusterView, CommandResult, KubectlOptions } from './context.js';
 export { podStatusColumn, podSummary } from './printers/columns/pod.js';
 export { humanDuration } from './printers/human-duration.js';
 
-const USAGE = `kubectl controls the Kubernetes cluster manager.
+function usage(): string {
+  const verbs = COMMANDS.map((c) => c.name).sort();
+  return `kubectl controls the Kubernetes cluster manager.
 
  Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
-kubesim simulates: apply, create, delete, get, scale, version
+kubesim simulates: ${verbs.join(', ')}
 `;
+}
 
 /**
  * Runs one kubectl command line (argv without the leading `kubectl`). User mistakes come back as
@@ -39,7 +42,7 @@ export function kubectl(
   try {
     const resolved = resolveCommand(argv);
     if (!resolved) {
-      io.out(USAGE);
+      io.out(usage());
     } else if (resolved.flags.bool('help')) {
       io.out(
         `kubesim does not print kubectl's help; see 'kubectl ${resolved.path.slice(8)} --help' in a real kubectl.\n`,

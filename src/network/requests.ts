@@ -68,7 +68,7 @@ export class RequestLog {
   add(record: Omit<RequestRecord, 'seq'>): RequestRecord {
     const full = { seq: this.records.length, ...record } as RequestRecord;
     this.records.push(full);
-    for (const l of this.listeners) l(full);
+    for (const l of [...this.listeners]) l(full);
     return full;
   }
 

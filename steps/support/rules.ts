@@ -4,7 +4,7 @@
  * kept and reported by the AfterStep hook of the step during which it happened. The "should
  * never have had" checks replay the whole history through the same trackers.
  */
-import type { Change, Cluster } from '../../src/index.js';
+import type { Change, Cluster, RequestRecord } from '../../src/index.js';
 import { formatDuration } from '../../src/index.js';
 import { loadCurrent, type Tracker } from './trackers.js';
 
@@ -33,6 +33,9 @@ export interface Violation {
   readonly state: string;
 }
 
+/** A request rule has no object state to track. */
+const NO_TRACKER: Tracker = { apply: () => false, value: () => 0, describe: () => '' };
+
 export class RuleBook {
   private readonly broken: Violation[] = [];
   private readonly stops = new Set<() => void>();
@@ -59,6 +62,23 @@ export class RuleBook {
     let done = false;
     const stop = this.cluster.store.history.subscribe((change: Change) => {
       if (!done && rule.tracker.apply(change)) done = !check(change.at);
+    });
+    this.stops.add(stop);
+  }
+
+  /**
+   * Checks every request sent to `service` (`namespace/name`) from now on: each must have reached
+   * a pod that was ready at that moment. A request that reached no pod (refused) breaks nothing.
+   */
+  watchRequests(text: string, service: string): void {
+    const declaredBy = this.currentStep();
+    const rule: Rule = { text, tracker: NO_TRACKER, kinds: [], namespace: '', holds: () => true };
+    let done = false;
+    const stop = this.cluster.network.subscribe((r: RequestRecord) => {
+      if (done || r.service !== service || r.pod === undefined || r.podReady !== false) return;
+      done = true;
+      const state = `request #${r.seq} ${r.url} from ${r.source} reached pod ${r.pod} (${r.podIP}), which was not ready; status ${r.status ?? r.error}`;
+      this.broken.push({ rule, declaredBy, during: this.currentStep(), at: r.at, value: 0, state });
     });
     this.stops.add(stop);
   }
@@ -107,7 +127,7 @@ export function firstBreak(
 export function formatViolation(v: Violation): string {
   return [
     `rule broken at ${formatDuration(v.at)} (simulated time), during the step at ${v.during.location}: ${v.during.text}`,
-    `  ${v.rule.text}, but the value was ${v.value}`,
+    v.rule.kinds.length > 0 ? `  ${v.rule.text}, but the value was ${v.value}` : `  ${v.rule.text}`,
     `state at that moment:`,
     v.state,
     `the rule was declared at ${v.declaredBy.location}: ${v.declaredBy.text}`,
