@@ -1,8 +1,10 @@
 /**
  * Generates src/api/schema/schema.json: every struct type reachable from the kinds kubesim serves,
  * with its Go type name and, per field, the JSON name, the value type, the Go type as
- * reflect.Type.String() prints it (for json UnmarshalTypeError messages), whether it is required
- * and its description (for `kubectl explain`).
+ * reflect.Type.String() prints it (for json UnmarshalTypeError messages), whether it is required,
+ * its description and, for the Go types the API marks `+enum`, the allowed values (for `kubectl
+ * explain`). `scalars` holds the descriptions of the types OpenAPI renders as strings or free-form
+ * objects (Time, Quantity, …), which explain prints under a field of that type.
  *
  * It reads the kubernetes-types declarations with the TypeScript compiler API. Those say only
  * `number` and `string`, so two tables below add what the Go types know: which numbers are int64,
@@ -126,6 +128,81 @@ const NAMED_GO_TYPES: Record<string, string> = {
   'NodeSelectorTerm.matchExpressions': '[]v1.NodeSelectorRequirement',
 };
 
+/**
+ * The values of the string types that staging/src/k8s.io/api marks `// +enum` (OpenAPI v3 lists
+ * them as `enum`, sorted, and `kubectl explain` prints them). kubernetes-types drops them, so they
+ * are copied here from the types' Go constants (core/v1/types.go, apps/v1/types.go,
+ * discovery/v1/types.go). Only types whose `+enum` marker is known are listed: a type left out
+ * prints no enum line, a wrong one would print a false one.
+ */
+const ENUM_VALUES: Record<string, readonly string[]> = {
+  'v1.AddressType': ['FQDN', 'IPv4', 'IPv6'],
+  'v1.AppArmorProfileType': ['Localhost', 'RuntimeDefault', 'Unconfined'],
+  'v1.AzureDataDiskCachingMode': ['None', 'ReadOnly', 'ReadWrite'],
+  'v1.AzureDataDiskKind': ['Dedicated', 'Managed', 'Shared'],
+  'v1.DNSPolicy': ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'],
+  'v1.DeploymentStrategyType': ['Recreate', 'RollingUpdate'],
+  'v1.HostPathType': [
+    '',
+    'BlockDevice',
+    'CharDevice',
+    'Directory',
+    'DirectoryOrCreate',
+    'File',
+    'FileOrCreate',
+    'Socket',
+  ],
+  'v1.IPFamilyPolicy': ['PreferDualStack', 'RequireDualStack', 'SingleStack'],
+  'v1.MountPropagationMode': ['Bidirectional', 'HostToContainer', 'None'],
+  'v1.NamespacePhase': ['Active', 'Terminating'],
+  'v1.NodeInclusionPolicy': ['Honor', 'Ignore'],
+  'v1.NodePhase': ['Pending', 'Running', 'Terminated'],
+  'v1.NodeSelectorOperator': ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'],
+  'v1.PersistentVolumeMode': ['Block', 'Filesystem'],
+  'v1.PodFSGroupChangePolicy': ['Always', 'OnRootMismatch'],
+  'v1.PodPhase': ['Failed', 'Pending', 'Running', 'Succeeded', 'Unknown'],
+  'v1.PodQOSClass': ['BestEffort', 'Burstable', 'Guaranteed'],
+  'v1.PreemptionPolicy': ['Never', 'PreemptLowerPriority'],
+  'v1.ProcMountType': ['Default', 'Unmasked'],
+  'v1.Protocol': ['SCTP', 'TCP', 'UDP'],
+  'v1.PullPolicy': ['Always', 'IfNotPresent', 'Never'],
+  'v1.RestartPolicy': ['Always', 'Never', 'OnFailure'],
+  'v1.SeccompProfileType': ['Localhost', 'RuntimeDefault', 'Unconfined'],
+  'v1.ServiceAffinity': ['ClientIP', 'None'],
+  'v1.ServiceExternalTrafficPolicy': ['Cluster', 'Local'],
+  'v1.ServiceInternalTrafficPolicy': ['Cluster', 'Local'],
+  'v1.ServiceType': ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'],
+  'v1.TaintEffect': ['NoExecute', 'NoSchedule', 'PreferNoSchedule'],
+  'v1.TerminationMessagePolicy': ['FallbackToLogsOnError', 'File'],
+  'v1.TolerationOperator': ['Equal', 'Exists'],
+  'v1.URIScheme': ['HTTP', 'HTTPS'],
+  'v1.UnsatisfiableConstraintAction': ['DoNotSchedule', 'ScheduleAnyway'],
+};
+
+/** Enum-typed fields that NAMED_GO_TYPES does not name (their Go type, for ENUM_VALUES). */
+const ENUM_FIELDS: Record<string, string> = {
+  'AppArmorProfile.type': 'v1.AppArmorProfileType',
+  'AzureDiskVolumeSource.cachingMode': 'v1.AzureDataDiskCachingMode',
+  'AzureDiskVolumeSource.kind': 'v1.AzureDataDiskKind',
+  'HostPathVolumeSource.type': 'v1.HostPathType',
+  'PersistentVolumeClaimSpec.volumeMode': 'v1.PersistentVolumeMode',
+  'PodSecurityContext.fsGroupChangePolicy': 'v1.PodFSGroupChangePolicy',
+  'PortStatus.protocol': 'v1.Protocol',
+  'SeccompProfile.type': 'v1.SeccompProfileType',
+  'SecurityContext.procMount': 'v1.ProcMountType',
+  'TopologySpreadConstraint.nodeAffinityPolicy': 'v1.NodeInclusionPolicy',
+  'TopologySpreadConstraint.nodeTaintsPolicy': 'v1.NodeInclusionPolicy',
+  'VolumeMount.mountPropagation': 'v1.MountPropagationMode',
+};
+
+/** The types OpenAPI shows as a string or a free-form object, by the name explain prints. */
+const SCALARS: Array<[Module | 'api', string]> = [
+  ['meta', 'Time'],
+  ['meta', 'MicroTime'],
+  ['meta', 'FieldsV1'],
+  ['api', 'Quantity'],
+];
+
 /** One field of a struct, as the decoder and `kubectl explain` need it. */
 export interface SchemaField {
   /** string, boolean, int32, int64, number, Quantity, IntOrString, Time, object, ref:ID, array:T, map:T */
@@ -134,6 +211,8 @@ export interface SchemaField {
   go: string;
   required?: true;
   description?: string;
+  /** The allowed values of an enum-typed string field, sorted. */
+  enum?: readonly string[];
 }
 
 export interface SchemaType {
@@ -144,7 +223,7 @@ export interface SchemaType {
 }
 
 const program = ts.createProgram(
-  MODULES.map((m) => join(TYPES_DIR, m, 'v1.d.ts')),
+  [...MODULES.map((m) => join(TYPES_DIR, m, 'v1.d.ts')), join(TYPES_DIR, 'api', 'resource.d.ts')],
   { noEmit: true, skipLibCheck: true },
 );
 const checker = program.getTypeChecker();
@@ -256,6 +335,8 @@ function build(id: string): void {
     if (!member.questionToken) field.required = true;
     const doc = docOf(member);
     if (doc) field.description = doc;
+    const values = ENUM_VALUES[named ?? ENUM_FIELDS[`${name}.${fieldName}`] ?? ''];
+    if (values && field.type === 'string') field.enum = values;
     type.fields[fieldName] = field;
   }
   types[id] = type;
@@ -265,9 +346,20 @@ for (const [mod, kind] of ROOT_KINDS) enqueue(`${mod}.${kind}`);
 while (queue.length > 0) build(queue.shift()!);
 
 const roots = Object.fromEntries(ROOT_KINDS.map(([mod, kind]) => [kind, `${mod}.${kind}`]));
+const scalars = Object.fromEntries(
+  SCALARS.map(([mod, name]) => {
+    const decl = declarations.get(`${mod}.${name}`);
+    const description = decl && docOf(decl);
+    if (!description) throw new Error(`no description for ${mod}.${name}`);
+    return [name, { description }];
+  }),
+);
 const sorted = Object.fromEntries(Object.entries(types).sort(([a], [b]) => (a < b ? -1 : 1)));
 mkdirSync(dirname(OUT), { recursive: true });
 // One type a line: small, yet diffs stay readable.
 const lines = Object.entries(sorted).map(([id, t]) => `${JSON.stringify(id)}:${JSON.stringify(t)}`);
-writeFileSync(OUT, `{"roots":${JSON.stringify(roots)},"types":{\n${lines.join(',\n')}\n}}\n`);
+writeFileSync(
+  OUT,
+  `{"roots":${JSON.stringify(roots)},\n"scalars":${JSON.stringify(scalars)},\n"types":{\n${lines.join(',\n')}\n}}\n`,
+);
 console.log(`wrote ${Object.keys(types).length} types to ${OUT}`);
