@@ -8,6 +8,7 @@ export { formatDuration, parseDuration } from './core/duration.js';
 export { isUserError, KubesimError, StatusError } from './core/errors.js';
 export { Quantity } from './core/quantity.js';
 export { catalogFor, ImageCatalog } from './images/catalog.js';
+export { declareImage, loadImageBehaviours, parseImageBehaviour } from './images/index.js';
 export {
   type CommandResult,
   humanDuration,

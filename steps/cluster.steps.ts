@@ -1,6 +1,7 @@
 /** The cluster: its nodes, image pull time, declared images and node faults (STEPS.md "The cluster"). */
 import { type DataTable, Given, When } from '@cucumber/cucumber';
 import {
+  declareImage,
   defaultNode,
   type NodeSpec,
   nodeMemoryPressure,
@@ -8,7 +9,6 @@ import {
   nodeUnreachable,
   Quantity,
 } from '../src/index.js';
-import { notSupportedYet } from './support/not-supported.js';
 import type { KubesimWorld } from './world.js';
 
 Given('a cluster', function (this: KubesimWorld) {
@@ -63,8 +63,11 @@ Given('image pulls take {duration}', function (this: KubesimWorld, ms: number) {
   this.setImagePullMs(ms);
 });
 
-Given('the image {string} behaves as:', function (this: KubesimWorld, image: string, _behaviour: string) {
-  notSupportedYet(`the image "${image}" behaves as:`, 'pods');
+Given('the image {string} behaves as:', function (this: KubesimWorld, image: string, behaviour: string) {
+  // The doc string's first line is two lines below the step (the step, then the opening quotes).
+  const at = /^(.*):(\d+)$/.exec(this.step.location);
+  const source = at ? { name: at[1]!, firstLine: Number(at[2]) + 2 } : `the image "${image}"`;
+  declareImage(this.cluster.store, image, behaviour, source);
 });
 
 When('node {string} becomes unreachable', function (this: KubesimWorld, node: string) {

@@ -12,7 +12,9 @@ import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
 import { SimClock } from '../core/clock.js';
 import { Random } from '../core/random.js';
+import { setShellNetwork } from '../images/container-network.js';
 import { Network } from '../network/network.js';
+import { shellNetwork } from '../network/shell-client.js';
 import { EventRecorder } from '../sim/events.js';
 import { SimLoop } from '../sim/loop.js';
 import { Store } from '../store/store.js';
@@ -57,6 +59,8 @@ export class Cluster {
       this.controllers.push(kubelet);
     }
     this.network = new Network({ ...this, random: this.random.fork('network') });
+    // Containers' wget, nc and nslookup go through the cluster's DNS and kube-proxy.
+    setShellNetwork(this.store, (ns, pod) => shellNetwork(this.network, { pod, namespace: ns }));
     for (const c of this.controllers) c.start();
     this.settle();
   }

@@ -1,9 +1,11 @@
 /**
  * What a container's process does, as data (kwok-style lifecycle as data): which ports it
  * listens on, how it answers HTTP, whether and when it exits by itself, how much memory it
- * uses and how it reacts to SIGTERM. The catalog (catalog.ts) maps image references to
- * behaviours; process.ts runs one on the simulated clock.
+ * uses, what it prints and how it reacts to SIGTERM. The catalog (catalog.ts) maps image
+ * references to behaviours; process.ts runs one on the simulated clock.
  */
+import type { Applet } from './sh/commands/types.js';
+import type { ImageCommand } from './sh/invocation.js';
 
 /** One HTTP answer, valid from `fromMs` after the process started until the next answer's `fromMs`. */
 export interface HttpAnswer {
@@ -35,6 +37,37 @@ export type SigtermBehaviour =
  */
 export type ProgramName = 'shell';
 
+/** A line the process writes to its stdout or stderr `afterMs` after it started (again every `everyMs`). */
+export interface OutputLine {
+  readonly afterMs: number;
+  readonly stream: 'stdout' | 'stderr';
+  /** The text, or a function of the simulated time it is written (for lines with a date). */
+  readonly text: string | ((atMs: number) => string);
+  readonly everyMs?: number;
+}
+
+/** Memory that grows while the process runs: `bytes` more every `everyMs`, up to `maxBytes`. */
+export interface MemoryGrowth {
+  readonly bytes: number;
+  readonly everyMs: number;
+  readonly maxBytes?: number;
+}
+
+/** What the process does when a port it wants is already taken in the pod: it prints and exits. */
+export interface BindFailure {
+  readonly afterMs: number;
+  readonly code: number;
+  readonly lines: readonly { readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
+}
+
+/**
+ * What `kubectl exec` and exec probes find in the image: `busybox` and `alpine` have busybox's
+ * sh and applets (kubesim's interpreter); `debian` images (nginx, httpd, redis) have a shell and
+ * the usual tools (kubesim runs the same interpreter, with busybox's messages); `none` is an
+ * image with only its own binary (distroless, scratch): anything else is not found.
+ */
+export type ImageFilesystem = 'busybox' | 'alpine' | 'debian' | 'none';
+
 export interface ImageBehaviour {
   /** A short name for messages and docs (`nginx`, `pause`, `unknown image`). */
   readonly name: string;
@@ -45,10 +78,28 @@ export interface ImageBehaviour {
   /** It exits by itself `afterMs` after starting, with `code`. */
   readonly exit?: { readonly afterMs: number; readonly code: number };
   readonly sigterm: SigtermBehaviour;
+  /** SIGTERM does what `sigterm` says even when a program (a shell script) runs the process. */
+  readonly sigtermOverridesProgram?: boolean;
   /** Resident memory from the start, in bytes. */
   readonly memoryBytes: number;
+  /** Memory that grows over time (a leak); the OOM killer ends it above the container's limit. */
+  readonly memoryGrowth?: MemoryGrowth;
+  /** CPU it uses, in millicores (above the limit it is throttled, never killed). */
+  readonly cpuMillis?: number;
   /** A program that drives the process instead of (or on top of) the fields above. */
   readonly program?: ProgramName;
+  /** The image's ENTRYPOINT and CMD (the shell program runs the container's argv over them). */
+  readonly imageCommand?: ImageCommand;
+  /** What it prints, and when. */
+  readonly output?: readonly OutputLine[];
+  /** What it does when a port it listens on is already taken by another container of the pod. */
+  readonly bindFailure?: (port: number, atMs: number) => BindFailure;
+  /** What exec finds in the image (default `none`: nothing but the image's own binary). */
+  readonly filesystem?: ImageFilesystem;
+  /** Files the image has (`/usr/share/nginx/html/index.html`), for exec. */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Programs of the image besides the shell's applets (`nginx -v`), for exec. */
+  readonly commands?: Readonly<Record<string, Applet>>;
 }
 
 /** The container fields a behaviour may depend on (command, args, env, declared ports). */
@@ -63,4 +114,13 @@ export interface ContainerInvocation {
 /** An HTTP answer that always holds. */
 export function always(status: number, body?: string): HttpAnswer {
   return body === undefined ? { status } : { status, body };
+}
+
+/** A Go server's failure to listen (`net.Listen`): one line on stderr, exit 1 at once. */
+export function goBindFailure(port: number): BindFailure {
+  return {
+    afterMs: 0,
+    code: 1,
+    lines: [{ stream: 'stderr', text: `listen tcp :${port}: bind: address already in use` }],
+  };
 }

@@ -1,6 +1,26 @@
 import { Quantity } from '../core/quantity.js';
-import { always, type ContainerInvocation, type HttpBehaviour, type ImageBehaviour } from './behaviour.js';
+import { timestampOf } from '../store/time.js';
+import {
+  always,
+  type ContainerInvocation,
+  goBindFailure,
+  type HttpBehaviour,
+  type ImageBehaviour,
+  type OutputLine,
+} from './behaviour.js';
+import {
+  NGINX_FILES,
+  NGINX_HTTP,
+  nginxBindFailure,
+  nginxCommand,
+  nginxStartupOutput,
+  nginxTagExists,
+  nginxVersion,
+} from './nginx.js';
 import type { ImageReference } from './reference.js';
+import { ALPINE_IMAGE, BUSYBOX_IMAGE } from './sh/invocation.js';
+
+export { nginxTagExists } from './nginx.js';
 
 /** One catalog entry: which images it covers, which tags exist, how big they are, what they do. */
 export interface ImageEntry {
@@ -10,91 +30,24 @@ export interface ImageEntry {
   readonly tagExists?: (tag: string) => boolean;
   /** The image's size as the registry reports it (the Pulled event prints it). */
   readonly sizeBytes: (ref: ImageReference) => number;
-  readonly behaviour: (invocation: ContainerInvocation) => ImageBehaviour;
+  readonly behaviour: (invocation: ContainerInvocation, ref: ImageReference) => ImageBehaviour;
 }
 
 const KI = 1024;
 const MI = 1024 * 1024;
 
-// ---- nginx ----
-
-/**
- * nginx releases published on Docker Hub as `X.Y.Z` and `X.Y` tags (nginx.org's 1.x release
- * history up to mid-2025): minor line → last patch release.
- */
-const NGINX_LAST_PATCH: Record<number, number> = {
-  7: 12,
-  8: 1,
-  9: 15,
-  10: 3,
-  11: 13,
-  12: 2,
-  13: 12,
-  14: 2,
-  15: 12,
-  16: 1,
-  17: 10,
-  18: 0,
-  19: 10,
-  20: 2,
-  21: 6,
-  22: 1,
-  23: 4,
-  24: 0,
-  25: 5,
-  26: 3,
-  27: 5,
-  28: 0,
-  29: 1,
-};
-const NGINX_VARIANTS = [
-  'alpine',
-  'perl',
-  'alpine-perl',
-  'alpine-slim',
-  'bookworm',
-  'bookworm-perl',
-  'bullseye',
-  'bullseye-perl',
-  'otel',
-  'alpine-otel',
-  'bookworm-otel',
-];
-const NGINX_CHANNELS = ['latest', 'stable', 'mainline', '1'];
-
-/** Whether nginx ever published this tag: `1.25`, `1.14.2`, `1.27-alpine`, `alpine`, `stable-perl`. */
-export function nginxTagExists(tag: string): boolean {
-  const dash = tag.indexOf('-');
-  const base = dash < 0 ? tag : tag.slice(0, dash);
-  const variant = dash < 0 ? undefined : tag.slice(dash + 1);
-  if (variant !== undefined && !NGINX_VARIANTS.includes(variant)) return false;
-  if (NGINX_VARIANTS.includes(tag)) return true;
-  if (NGINX_CHANNELS.includes(base)) return true;
-  const m = /^1\.(\d+)(?:\.(\d+))?$/.exec(base);
-  if (!m) return false;
-  const last = NGINX_LAST_PATCH[Number(m[1])];
-  if (last === undefined) return false;
-  return m[2] === undefined || Number(m[2]) <= last;
-}
-
-const NGINX_WELCOME =
-  '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n';
-const NGINX_404 =
-  '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-
-const nginxHttp: HttpBehaviour = {
-  routes: [
-    { path: '/', answers: [always(200, NGINX_WELCOME)] },
-    { path: '/index.html', answers: [always(200, NGINX_WELCOME)] },
-  ],
-  otherwise: always(404, NGINX_404),
-};
-
 // ---- behaviours ----
 
-/** A server on fixed ports that exits 0 at once on SIGTERM. */
+/** A server on fixed ports that exits 0 at once on SIGTERM (a Go binary alone in its image). */
 function server(name: string, listen: number[], memoryBytes: number, http?: HttpBehaviour): ImageBehaviour {
-  return { name, listen, memoryBytes, sigterm: { action: 'exit', code: 0 }, ...(http ? { http } : {}) };
+  return {
+    name,
+    listen,
+    memoryBytes,
+    sigterm: { action: 'exit', code: 0 },
+    bindFailure: goBindFailure,
+    ...(http ? { http } : {}),
+  };
 }
 
 /** registry.k8s.io/liveness (test/images/liveness/server.go): /healthz is 200 for 10 s, then 500. */
@@ -103,40 +56,131 @@ const LIVENESS: ImageBehaviour = server('liveness', [8080], 4 * MI, {
     {
       path: '/healthz',
       // `time.Since(started).Seconds() > 10` → 500: still 200 at exactly 10 s.
-      answers: [always(200, 'ok'), { fromMs: 10_001, status: 500, body: 'error: 10' }],
+      answers: [always(200, 'ok'), { fromMs: 10_000, status: 500, body: 'error: 10' }],
     },
   ],
   otherwise: always(404, '404 page not found\n'),
 });
 
-/** Images nobody described: run forever, listen on the declared ports, answer 200 to everything. */
+/**
+ * Images nobody described: run forever, listen on the declared ports, answer 200 to everything.
+ * `kubectl exec` finds busybox's tools in them (most application images have a shell).
+ */
 export const UNKNOWN_BEHAVIOUR: ImageBehaviour = {
   name: 'unknown image',
   listen: 'declared',
   http: { routes: [], otherwise: always(200, '') },
   sigterm: { action: 'exit', code: 0 },
   memoryBytes: 16 * MI,
+  filesystem: 'busybox',
 };
 
-const SHELL: ImageBehaviour = {
-  name: 'shell',
-  listen: [],
-  program: 'shell',
-  // A shell as PID 1 has no SIGTERM handler, so the kernel drops the signal.
-  sigterm: { action: 'ignore' },
-  memoryBytes: 1 * MI,
-};
+/** busybox and alpine: the container's command runs in the shell interpreter. */
+function shellImage(alpine: boolean): ImageBehaviour {
+  return {
+    name: alpine ? 'alpine' : 'busybox',
+    listen: [],
+    program: 'shell',
+    // A shell as PID 1 has no SIGTERM handler, so the kernel drops the signal (the interpreter decides).
+    sigterm: { action: 'ignore' },
+    memoryBytes: 1 * MI,
+    imageCommand: alpine ? ALPINE_IMAGE : BUSYBOX_IMAGE,
+    filesystem: alpine ? 'alpine' : 'busybox',
+  };
+}
+const BUSYBOX = shellImage(false);
+const ALPINE = shellImage(true);
 
-/** `stress --vm N --vm-bytes SIZE` (sizes in B/K/M/G, powers of 1024; default 256M per worker). */
+function nginx(ref: ImageReference): ImageBehaviour {
+  const version = nginxVersion(ref.tag);
+  const alpine = ref.tag?.includes('alpine') ?? false;
+  return {
+    ...server('nginx', [80], 8 * MI, NGINX_HTTP),
+    output: nginxStartupOutput(version, alpine),
+    bindFailure: (port, at) => nginxBindFailure(port, at, alpine),
+    filesystem: alpine ? 'alpine' : 'debian',
+    files: NGINX_FILES,
+    commands: { nginx: nginxCommand(version) },
+  };
+}
+
+/** redis-server's startup lines (`1:C 01 Jan 2025 00:00:00.000 * …`). */
+function redisOutput(version: string): OutputLine[] {
+  const stamp = (role: string, level: string, text: string): OutputLine => ({
+    afterMs: 0,
+    stream: 'stdout',
+    text: (at) => `1:${role} ${redisTime(at)} ${level} ${text}`,
+  });
+  return [
+    stamp('C', '*', 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'),
+    stamp('C', '*', `Redis version=${version}, bits=64, commit=00000000, modified=0, pid=1, just started`),
+    stamp(
+      'C',
+      '#',
+      'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf',
+    ),
+    stamp('M', '*', 'monotonic clock: POSIX clock_gettime'),
+    stamp('M', '*', 'Running mode=standalone, port=6379.'),
+    stamp('M', '*', 'Server initialized'),
+    stamp('M', '*', 'Ready to accept connections tcp'),
+  ];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** redis's log time: `01 Jan 2025 00:00:05.000`. */
+function redisTime(atMs: number): string {
+  const t = timestampOf(atMs);
+  const ms = String(Math.floor(atMs) % 1000).padStart(3, '0');
+  return `${t.slice(8, 10)} ${MONTHS[Number(t.slice(5, 7)) - 1]} ${t.slice(0, 4)} ${t.slice(11, 19)}.${ms}`;
+}
+
+/** Reads `--flag VALUE` or `-f VALUE` from a command line. */
+function flagOf(words: readonly string[], ...names: string[]): string | undefined {
+  for (const name of names) {
+    const i = words.indexOf(name);
+    if (i >= 0) return words[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * polinux/stress (`stress --cpu N --io N --vm N --vm-bytes SIZE --timeout T`): uses that much
+ * memory and CPU from the start, prints its `dispatching hogs` line, and with `--timeout` ends
+ * after that long with `successful run completed`. Sizes in B/K/M/G, powers of 1024; 256M per
+ * vm worker by default.
+ */
 function polinuxStress(inv: ContainerInvocation): ImageBehaviour {
   const words = [...(inv.command ?? []), ...(inv.args ?? [])];
-  const flag = (name: string): string | undefined => {
-    const i = words.indexOf(name);
-    return i >= 0 ? words[i + 1] : undefined;
+  const count = (...names: string[]) => Number(flagOf(words, ...names) ?? 0) || 0;
+  const cpu = count('--cpu', '-c');
+  const io = count('--io', '-i');
+  const vm = count('--vm', '-m');
+  const hdd = count('--hdd', '-d');
+  const each = stressBytes(flagOf(words, '--vm-bytes') ?? '256M');
+  const timeout = stressSeconds(flagOf(words, '--timeout', '-t'));
+  const output: OutputLine[] = [
+    {
+      afterMs: 0,
+      stream: 'stdout',
+      text: `stress: info: [1] dispatching hogs: ${cpu} cpu, ${io} io, ${vm} vm, ${hdd} hdd`,
+    },
+  ];
+  if (timeout !== undefined) {
+    output.push({
+      afterMs: timeout * 1000,
+      stream: 'stdout',
+      text: `stress: info: [1] successful run completed in ${timeout}s`,
+    });
+  }
+  return {
+    ...server('stress', [], 1 * MI),
+    memoryBytes: 1 * MI + vm * each,
+    cpuMillis: cpu * 1000,
+    output,
+    filesystem: 'alpine',
+    ...(timeout !== undefined ? { exit: { afterMs: timeout * 1000, code: 0 } } : {}),
   };
-  const workers = Number(flag('--vm') ?? flag('-m') ?? 0);
-  const each = stressBytes(flag('--vm-bytes') ?? '256M');
-  return { ...server('stress', [], 1 * MI), memoryBytes: 1 * MI + workers * each };
 }
 
 function stressBytes(text: string): number {
@@ -146,52 +190,83 @@ function stressBytes(text: string): number {
   return Number(m[1]) * unit;
 }
 
-/** vish/stress `-mem-total 150Mi` (a Kubernetes quantity). */
+/** stress's `--timeout N[smhdy]`. */
+function stressSeconds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)([smhdy]?)$/.exec(text);
+  if (!m) return undefined;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400, y: 31_536_000 }[m[2] as '' | 's'];
+  return Number(m[1]) * unit;
+}
+
+/** vish/stress `-mem-total 150Mi` (a Kubernetes quantity), `-cpus N`. */
 function vishStress(inv: ContainerInvocation): ImageBehaviour {
   const words = [...(inv.command ?? []), ...(inv.args ?? [])];
-  const i = words.findIndex((w) => w === '-mem-total' || w === '--mem-total');
-  let total = 0;
-  if (i >= 0 && words[i + 1]) {
+  const quantity = (text: string | undefined): number => {
+    if (!text) return 0;
     try {
-      total = Quantity.parse(words[i + 1]!).value;
+      return Quantity.parse(text).value;
     } catch {
-      total = 0;
+      return 0;
     }
-  }
-  return { ...server('stress', [], 1 * MI), memoryBytes: 1 * MI + total };
+  };
+  const total = quantity(flagOf(words, '-mem-total', '--mem-total'));
+  const cpus = quantity(flagOf(words, '-cpus', '--cpus'));
+  return { ...server('stress', [], 1 * MI), memoryBytes: 1 * MI + total, cpuMillis: cpus * 1000 };
 }
 
 /** agnhost: the subcommand (first argument) decides; `liveness` is the liveness server. */
 function agnhost(inv: ContainerInvocation): ImageBehaviour {
   const sub = inv.args?.[0] ?? inv.command?.[1];
-  if (sub === 'liveness') return LIVENESS;
-  if (sub === 'pause') return server('agnhost pause', [], 2 * MI);
-  return UNKNOWN_BEHAVIOUR;
+  const base =
+    sub === 'liveness' ? LIVENESS : sub === 'pause' ? server('agnhost pause', [], 2 * MI) : UNKNOWN_BEHAVIOUR;
+  // agnhost is built on busybox: e2e tests exec `sh -c …` in it.
+  return { ...base, filesystem: 'busybox' };
 }
 
 const fixed = (n: number) => () => n;
+const alpineTag = (ref: ImageReference) => ref.tag?.includes('alpine') ?? false;
 
 /** The built-in images, in lookup order. */
 export const BUILTIN_IMAGES: readonly ImageEntry[] = [
   {
     repositories: ['docker.io/library/nginx'],
     tagExists: nginxTagExists,
-    sizeBytes: (ref) => (ref.tag?.includes('alpine') ? 20_458_723 : 72_225_394),
-    behaviour: () => server('nginx', [80], 8 * MI, nginxHttp),
+    sizeBytes: (ref) => (alpineTag(ref) ? 20_458_723 : 72_225_394),
+    behaviour: (_inv, ref) => nginx(ref),
   },
   {
     repositories: ['docker.io/library/httpd'],
-    sizeBytes: (ref) => (ref.tag?.includes('alpine') ? 24_512_302 : 58_412_519),
-    behaviour: () =>
-      server('httpd', [80], 10 * MI, {
+    sizeBytes: (ref) => (alpineTag(ref) ? 24_512_302 : 58_412_519),
+    behaviour: (_inv, ref) => ({
+      ...server('httpd', [80], 10 * MI, {
         routes: [{ path: '/', answers: [always(200, '<html><body><h1>It works!</h1></body></html>\n')] }],
         otherwise: always(404, ''),
       }),
+      output: [
+        {
+          afterMs: 0,
+          stream: 'stderr',
+          text: '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations',
+        },
+        {
+          afterMs: 0,
+          stream: 'stderr',
+          text: "[core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'",
+        },
+      ],
+      filesystem: alpineTag(ref) ? 'alpine' : 'debian',
+      files: { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' },
+    }),
   },
   {
     repositories: ['docker.io/library/redis'],
-    sizeBytes: (ref) => (ref.tag?.includes('alpine') ? 17_231_442 : 45_001_920),
-    behaviour: () => server('redis', [6379], 4 * MI),
+    sizeBytes: (ref) => (alpineTag(ref) ? 17_231_442 : 45_001_920),
+    behaviour: (_inv, ref) => ({
+      ...server('redis', [6379], 4 * MI),
+      output: redisOutput(/^\d+\.\d+\.\d+$/.test(ref.tag ?? '') ? ref.tag! : '7.4.1'),
+      filesystem: alpineTag(ref) ? 'alpine' : 'debian',
+    }),
   },
   {
     repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'],
@@ -209,14 +284,15 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
       'registry.k8s.io/busybox',
       'k8s.gcr.io/busybox',
       'gcr.io/google-containers/busybox',
+      'registry.k8s.io/e2e-test-images/busybox',
     ],
     sizeBytes: fixed(2_222_260),
-    behaviour: () => SHELL,
+    behaviour: () => BUSYBOX,
   },
   {
     repositories: ['docker.io/library/alpine'],
     sizeBytes: fixed(3_653_068),
-    behaviour: () => SHELL,
+    behaviour: () => ALPINE,
   },
   {
     repositories: ['registry.k8s.io/liveness', 'k8s.gcr.io/liveness', 'docker.io/cnych/liveness'],

@@ -11,15 +11,17 @@
  *   image is (the `Pulled` event prints it) and builds the behaviour from the container's
  *   command, args, env and ports (so `stress --vm-bytes 150M` uses 150M).
  * - Behaviours that are programs rather than data name a driver (`program: 'shell'`,
- *   programs.ts). The POSIX-sh interpreter for busybox/alpine replaces the placeholder driver
- *   with `registerProgram('shell', …)`; exec probes and `kubectl exec` will reach the same
- *   interpreter through the running SimProcess.
+ *   programs.ts): the POSIX-sh interpreter (src/images/sh) runs busybox/alpine commands. Exec
+ *   probes and `kubectl exec` run in the container's file system through the running
+ *   SimProcess (exec.ts); an image without a shell answers with runc's `executable file not
+ *   found` error.
  * - process.ts runs a behaviour on the cluster's clock (SimProcess): probes call `httpGet` and
  *   `listens`, the kubelet sends `signal('SIGTERM' | 'SIGKILL')` and learns about exits through
  *   `onExit`; OOM kills come from the memory use against the container's limit.
  * - Scenarios declare their own images with `declare(reference, behaviour)` (the step
- *   `the image "…" behaves as:`); a declaration wins over the built-ins. A declared reference
- *   with a tag or digest matches exactly that image; without one, every tag of the repository.
+ *   `the image "…" behaves as:` and image files, through declared.ts's YAML); a declaration
+ *   wins over the built-ins. A declared reference with a tag or digest matches exactly that
+ *   image; without one, every tag of the repository (or only the `tags` it lists).
  * - Anything else is an unknown image: it pulls, runs forever and answers 200 on its declared
  *   ports. Only a reference that is not valid syntax fails (`InvalidImageName`).
  * - One catalog per cluster: `catalogFor(store)` keys it by the cluster's store, so the
@@ -50,6 +52,8 @@ interface Declaration {
   readonly exact: boolean;
   readonly behaviour: ImageBehaviour | ((invocation: ContainerInvocation) => ImageBehaviour);
   readonly sizeBytes: number;
+  /** The tags that exist, for a declaration of a whole repository; absent: every tag. */
+  readonly tags?: readonly string[];
 }
 
 const DECLARED_SIZE = 10_485_760;
@@ -67,30 +71,31 @@ export class ImageCatalog {
     reference: string,
     behaviour: ImageBehaviour | ((invocation: ContainerInvocation) => ImageBehaviour),
     sizeBytes = DECLARED_SIZE,
+    options: { readonly tags?: readonly string[] } = {},
   ): void {
     const ref = parseImageReference(reference);
     const exact = /[:@][^/]*$/.test(reference.slice(reference.lastIndexOf('/') + 1));
-    this.declarations.unshift({ ref, exact, behaviour, sizeBytes });
+    this.declarations.unshift({
+      ref,
+      exact,
+      behaviour,
+      sizeBytes,
+      ...(options.tags ? { tags: options.tags } : {}),
+    });
   }
 
   /** Resolves a reference the way a registry would answer a pull of it. */
   pull(ref: ImageReference): PullResult {
     const declared = this.declared(ref);
     if (declared) {
+      if (ref.tag && !ref.digest && declared.tags && !declared.tags.includes(ref.tag)) return notFound(ref);
       const b = declared.behaviour;
       return this.pulled(ref, declared.sizeBytes, typeof b === 'function' ? b : () => b);
     }
     const entry = this.entries.find((e) => e.repositories.includes(ref.repository));
     if (entry) {
-      if (ref.tag && !ref.digest && entry.tagExists && !entry.tagExists(ref.tag)) {
-        return {
-          ok: false,
-          message:
-            `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.normalized}": ` +
-            `failed to resolve image: ${ref.normalized}: not found`,
-        };
-      }
-      return this.pulled(ref, entry.sizeBytes(ref), entry.behaviour);
+      if (ref.tag && !ref.digest && entry.tagExists && !entry.tagExists(ref.tag)) return notFound(ref);
+      return this.pulled(ref, entry.sizeBytes(ref), (invocation) => entry.behaviour(invocation, ref));
     }
     return this.pulled(ref, DECLARED_SIZE, () => UNKNOWN_BEHAVIOUR);
   }
@@ -109,6 +114,16 @@ export class ImageCatalog {
     const digest = ref.digest ?? `sha256:${sha256(`kubesim:${ref.repository}:${ref.tag}`)}`;
     return { ok: true, image: { ref, imageID: `${ref.repository}@${digest}`, sizeBytes, behaviour } };
   }
+}
+
+/** containerd's answer for a tag the registry does not have. */
+function notFound(ref: ImageReference): PullResult {
+  return {
+    ok: false,
+    message:
+      `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.normalized}": ` +
+      `failed to resolve image: ${ref.normalized}: not found`,
+  };
 }
 
 /** A stable digest for an image that has none: the same image has the same ID everywhere. */

@@ -1,6 +1,13 @@
 import type { SimClock, SimTimer } from '../core/clock.js';
-import type { ContainerInvocation, HttpAnswer, ImageBehaviour } from './behaviour.js';
+import type { ContainerInvocation, HttpAnswer, ImageBehaviour, OutputLine } from './behaviour.js';
+import { goBindFailure } from './behaviour.js';
+import type { ContainerContext } from './container-context.js';
+import { ContainerLog } from './container-log.js';
+import { type ExecOutcome, type ExecRequest, execInImage } from './exec.js';
+import { imageRootFs } from './image-fs.js';
 import { programFor } from './programs.js';
+import type { Signal } from './sh/effects.js';
+import type { Vfs } from './sh/vfs.js';
 
 /** How a process ended. */
 export interface ExitStatus {
@@ -10,7 +17,9 @@ export interface ExitStatus {
   /** Killed by the kernel's OOM killer (memory above the container's limit). */
   readonly oomKilled: boolean;
   /** The signal that ended it, if one did. */
-  readonly signal?: 'SIGTERM' | 'SIGKILL';
+  readonly signal?: Signal;
+  /** The runtime could not start it: reason StartError, with the runtime's message (exit 128). */
+  readonly startError?: string;
 }
 
 /** What a client sees when it sends an HTTP request to a port of the process. */
@@ -28,21 +37,32 @@ export interface ProcessOptions {
   readonly memoryLimitBytes?: number;
   /** Names the process's timers (`kubelet/node-1 default/web nginx`). */
   readonly label: string;
+  /** What the runtime gives the container (env, hostname, file system, network); tests may omit it. */
+  readonly context?: ContainerContext;
+  /** Where its output goes (a new log when absent). */
+  readonly log?: ContainerLog;
 }
 
 /**
- * The interface a program driver (the shell interpreter, …) uses to act as the process: it
- * can wait on the clock, listen, use memory and exit. Everything it schedules is cancelled
+ * The interface a program driver (the shell interpreter) uses to act as the process: it can wait
+ * on the clock, write output, listen, use memory and exit. Everything it schedules is cancelled
  * when the process ends.
  */
 export interface ProgramHost {
   readonly now: number;
   readonly invocation: ContainerInvocation;
+  readonly behaviour: ImageBehaviour;
+  readonly context: ContainerContext | undefined;
+  /** The container's root file system (built on first use). */
+  fs(): Vfs;
+  write(fd: 1 | 2, text: string): void;
   setTimeout(fn: () => void, ms: number): void;
   listen(port: number): void;
   close(port: number): void;
   setMemory(bytes: number): void;
-  exit(code: number): void;
+  exit(code: number, signal?: Signal): void;
+  /** The runtime could not start the program (a command that does not exist): StartError, 128. */
+  startFailed(message: string): void;
 }
 
 /** A program driver: starts on a host and may react to signals (a shell with `trap`). */
@@ -50,24 +70,20 @@ export interface Program {
   start(host: ProgramHost): void;
   /** Returns true when the program handled the signal itself (so the default action is skipped). */
   onSignal?(signal: 'SIGTERM', host: ProgramHost): boolean;
-  /** Runs a command inside the container (exec probes, kubectl exec). */
-  exec?(command: readonly string[], host: ProgramHost): ExecResult;
 }
 
-/** The result of a command run inside a container: exit code and combined stdout and stderr. */
-export interface ExecResult {
-  readonly exitCode: number;
-  readonly output: string;
-}
+const DEFAULT_HOSTNAME = 'localhost';
 
 /**
- * One running container process, driven by the simulated clock. It starts when constructed
- * with `start()`, and ends by itself (its behaviour's `exit`), by a signal, or by the OOM killer.
+ * One running container process, driven by the simulated clock. It starts with `start()`, and
+ * ends by itself (its behaviour's `exit`, its program's end), by a signal, or by the OOM killer.
  * Exit handlers run from a timer, never inside the call that caused the exit, so the caller
  * (the kubelet) finishes its own step first.
  */
 export class SimProcess {
   readonly startedAt: number;
+  /** Its stdout and stderr lines, as `kubectl logs` shows them. */
+  readonly log: ContainerLog;
   private readonly clock: SimClock;
   private readonly timers = new Set<SimTimer>();
   private readonly ports = new Set<number>();
@@ -76,11 +92,13 @@ export class SimProcess {
   private memory: number;
   private readonly program: Program | undefined;
   private readonly host: ProgramHost;
+  private rootFs: Vfs | undefined;
 
   constructor(private readonly options: ProcessOptions) {
     this.clock = options.clock;
     this.startedAt = options.clock.now;
     this.memory = options.behaviour.memoryBytes;
+    this.log = options.log ?? new ContainerLog(() => this.clock.now);
     this.program = options.behaviour.program ? programFor(options.behaviour.program) : undefined;
     const self = this;
     this.host = {
@@ -88,15 +106,24 @@ export class SimProcess {
         return self.clock.now;
       },
       invocation: options.invocation,
+      behaviour: options.behaviour,
+      context: options.context,
+      fs: () => this.fs(),
+      write: (fd, text) => {
+        if (this.running) this.log.write(fd, text);
+      },
       setTimeout: (fn, ms) => this.after(ms, fn),
-      listen: (port) => this.ports.add(port),
-      close: (port) => this.ports.delete(port),
+      listen: (port) => this.bind(port),
+      close: (port) => this.unbind(port),
       setMemory: (bytes) => this.setMemory(bytes),
-      exit: (code) => this.end({ code, at: this.clock.now, oomKilled: false }),
+      exit: (code, signal) =>
+        this.end({ code, at: this.clock.now, oomKilled: false, ...(signal ? { signal } : {}) }),
+      startFailed: (message) =>
+        this.end({ code: 128, at: this.clock.now, oomKilled: false, startError: message }),
     };
   }
 
-  /** Starts the process: opens its ports, arms its own exit, runs its program. */
+  /** Starts the process: opens its ports, arms its own exit and output, runs its program. */
   start(): this {
     const b = this.options.behaviour;
     const listen =
@@ -105,11 +132,19 @@ export class SimProcess {
             .filter((p) => (p.protocol ?? 'TCP') === 'TCP')
             .map((p) => p.containerPort)
         : b.listen;
-    for (const port of listen) this.ports.add(port);
+    for (const port of listen) {
+      if (!this.bind(port)) {
+        this.failToBind(port);
+        return this;
+      }
+    }
+    // Lines first: one due at the instant it exits is still printed.
+    for (const line of b.output ?? []) this.schedule(line);
     if (b.exit) {
       const { afterMs, code } = b.exit;
       this.after(afterMs, () => this.end({ code, at: this.clock.now, oomKilled: false }));
     }
+    if (b.memoryGrowth) this.grow();
     this.program?.start(this.host);
     this.checkMemory();
     return this;
@@ -125,6 +160,11 @@ export class SimProcess {
 
   get memoryBytes(): number {
     return this.memory;
+  }
+
+  /** CPU in use, in millicores. */
+  get cpuMillis(): number {
+    return this.running ? (this.options.behaviour.cpuMillis ?? 0) : 0;
   }
 
   /** Whether a TCP connection to `port` would be accepted now. */
@@ -143,38 +183,112 @@ export class SimProcess {
     return { kind: 'response', status: answer.status, body: answer.body ?? '' };
   }
 
-  /** Delivers a signal: SIGKILL ends it now (137); SIGTERM does what the behaviour says. */
+  /** Delivers a signal: SIGKILL ends it now (137); SIGTERM does what the program or behaviour says. */
   signal(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (!this.running) return;
     if (signal === 'SIGKILL') {
       this.end({ code: 137, at: this.clock.now, oomKilled: false, signal });
       return;
     }
-    if (this.program?.onSignal?.(signal, this.host)) return;
-    const term = this.options.behaviour.sigterm;
+    const b = this.options.behaviour;
+    if (!b.sigtermOverridesProgram && this.program?.onSignal?.(signal, this.host)) return;
+    const term = b.sigterm;
     if (term.action === 'ignore') return;
     const code = term.code;
     this.after(term.afterMs ?? 0, () => this.end({ code, at: this.clock.now, oomKilled: false, signal }));
   }
 
   /**
-   * Runs a command in the container (exec probes, kubectl exec); undefined when the image has
-   * no program that can run commands yet.
+   * Runs a command in the container (exec probes, kubectl exec) over its file system and
+   * environment, to its end in virtual time (runToCompletion): nothing is scheduled.
    */
-  exec(command: readonly string[]): ExecResult | undefined {
-    if (!this.running) return { exitCode: 126, output: 'container is not running' };
-    return this.program?.exec?.(command, this.host);
+  exec(argv: readonly string[], request: ExecRequest = {}): ExecOutcome {
+    return execInImage(this.options.behaviour, argv, {
+      fs: () => this.fs(),
+      env: this.options.context?.env ?? envPairs(this.options.invocation.env),
+      hostname: this.options.context?.hostname ?? DEFAULT_HOSTNAME,
+      workingDir: this.options.context?.workingDir,
+      network: this.options.context?.network,
+      now: this.clock.now,
+      request,
+    });
   }
 
   onExit(handler: (status: ExitStatus) => void): void {
     this.exitHandlers.push(handler);
   }
 
+  /** Whether the file system has been built (by the program, an exec, a probe). */
+  get hasFs(): boolean {
+    return this.rootFs !== undefined;
+  }
+
+  /** The container's root file system, built on first use. */
+  fs(): Vfs {
+    if (!this.rootFs) {
+      const ctx = this.options.context;
+      this.rootFs = ctx
+        ? ctx.fs()
+        : imageRootFs(this.options.behaviour, { hostname: DEFAULT_HOSTNAME, now: () => this.clock.now });
+    }
+    return this.rootFs;
+  }
+
+  /**
+   * The answer as of now. A change `fromMs` after the start is seen only once more time than that
+   * has passed: the process acts a moment after the instant it started (SEMANTICS.md "Probes"),
+   * so a probe tick exactly `fromMs` after its start still sees the earlier answer.
+   */
   private answerAt(answers: readonly HttpAnswer[]): HttpAnswer {
     const age = this.clock.now - this.startedAt;
     let current = answers[0]!;
-    for (const a of answers) if ((a.fromMs ?? 0) <= age) current = a;
+    for (const a of answers) if ((a.fromMs ?? 0) < age || a === answers[0]) current = a;
     return current;
+  }
+
+  /** Binds a port in the pod's network namespace (shared with the pod's other containers). */
+  private bind(port: number): boolean {
+    const space = this.options.context?.ports;
+    if (space && !space.bind(port, this)) return false;
+    this.ports.add(port);
+    return true;
+  }
+
+  private unbind(port: number): void {
+    this.ports.delete(port);
+    const space = this.options.context?.ports;
+    if (space?.holder(port) === this) {
+      space.release(this);
+      for (const p of this.ports) space.bind(p, this);
+    }
+  }
+
+  /** Another container of the pod holds the port: the image's own reaction (print, then exit). */
+  private failToBind(port: number): void {
+    const failure = this.options.behaviour.bindFailure?.(port, this.clock.now) ?? goBindFailure(port);
+    for (const line of failure.lines) this.log.line(line.stream, line.text);
+    const end = () => this.end({ code: failure.code, at: this.clock.now, oomKilled: false });
+    if (failure.afterMs > 0) this.after(failure.afterMs, end);
+    else end();
+  }
+
+  private schedule(line: OutputLine): void {
+    const emit = () => {
+      this.log.line(line.stream, typeof line.text === 'string' ? line.text : line.text(this.clock.now));
+      if (line.everyMs && line.everyMs > 0) this.after(line.everyMs, emit);
+    };
+    if (line.afterMs <= 0) emit();
+    else this.after(line.afterMs, emit);
+  }
+
+  private grow(): void {
+    const g = this.options.behaviour.memoryGrowth!;
+    if (g.everyMs <= 0) return;
+    this.after(g.everyMs, () => {
+      const next = this.memory + g.bytes;
+      this.setMemory(g.maxBytes === undefined ? next : Math.min(next, g.maxBytes));
+      if (this.running && (g.maxBytes === undefined || this.memory < g.maxBytes)) this.grow();
+    });
   }
 
   private setMemory(bytes: number): void {
@@ -218,10 +332,12 @@ export class SimProcess {
 
   private end(status: ExitStatus): void {
     if (!this.running) return;
+    this.log.close();
     this.status = status;
     for (const t of this.timers) t.cancel();
     this.timers.clear();
     this.ports.clear();
+    this.options.context?.ports?.release(this);
     // Tell the watchers from a timer of its own, after whatever caused the exit has finished.
     this.clock.setTimeout(
       () => {
@@ -231,4 +347,8 @@ export class SimProcess {
       `${this.options.label} exit`,
     );
   }
+}
+
+function envPairs(env: Readonly<Record<string, string>> | undefined): Array<[string, string]> {
+  return Object.entries(env ?? {});
 }

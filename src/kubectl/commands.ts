@@ -20,15 +20,18 @@ import {
 } from './verbs/create.js';
 import { DELETE_FLAGS, runDelete } from './verbs/delete.js';
 import { DESCRIBE_FLAGS, runDescribe } from './verbs/describe.js';
+import { EXEC_FLAGS, runExec } from './verbs/exec.js';
 import { EXPLAIN_FLAGS, runExplain } from './verbs/explain.js';
 import { EXPOSE_FLAGS, runExpose } from './verbs/expose.js';
 import { GET_FLAGS, runGet } from './verbs/get.js';
 import { LABEL_FLAGS, runLabel } from './verbs/label.js';
+import { LOGS_FLAGS, runLogs } from './verbs/logs.js';
 import { PATCH_FLAGS, runPatch } from './verbs/patch.js';
 import { PORT_FORWARD_FLAGS, runPortForward } from './verbs/port-forward.js';
 import { ROLLOUT_COMMAND } from './verbs/rollout.js';
 import { runScale, SCALE_FLAGS } from './verbs/scale.js';
 import { SET_COMMAND } from './verbs/set.js';
+import { runWait, WAIT_FLAGS } from './verbs/wait.js';
 
 export interface Command {
   readonly name: string;
@@ -54,10 +57,12 @@ export const COMMANDS: readonly Command[] = [
   },
   { name: 'delete', flags: DELETE_FLAGS, run: runDelete },
   { name: 'describe', flags: DESCRIBE_FLAGS, run: runDescribe },
+  { name: 'exec', flags: EXEC_FLAGS, run: runExec },
   { name: 'explain', flags: EXPLAIN_FLAGS, run: runExplain },
   { name: 'expose', flags: EXPOSE_FLAGS, run: runExpose },
   { name: 'get', flags: GET_FLAGS, run: runGet },
   { name: 'label', flags: LABEL_FLAGS, run: runLabel },
+  { name: 'logs', flags: LOGS_FLAGS, run: runLogs },
   { name: 'patch', flags: PATCH_FLAGS, run: runPatch },
   { name: 'port-forward', flags: PORT_FORWARD_FLAGS, run: runPortForward },
   ROLLOUT_COMMAND,
@@ -74,6 +79,7 @@ export const COMMANDS: readonly Command[] = [
       if (!flags.bool('client')) ctx.io.out('Server Version: v1.33.0\n');
     },
   },
+  { name: 'wait', flags: WAIT_FLAGS, run: runWait },
 ];
 
 /** kubectl v1.33's top-level commands (for suggestions, and to tell "not simulated" from "unknown"). */

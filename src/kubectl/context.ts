@@ -1,3 +1,4 @@
+import type { Kubelet } from '../controllers/kubelet/kubelet.js';
 import type { Network } from '../network/network.js';
 import type { Store } from '../store/store.js';
 
@@ -11,6 +12,8 @@ export interface ClusterView {
   advanceUntil(done: () => boolean, limitMs: number): boolean;
   /** The simulated network (port-forward needs it); absent in kubectl's store-only tests. */
   readonly network?: Network;
+  /** The kubelet of each node, by node name (logs and exec read them); absent in store-only tests. */
+  readonly kubelets?: ReadonlyMap<string, Kubelet>;
 }
 
 /** What a kubectl command printed and how it exited. */

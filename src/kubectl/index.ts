@@ -61,7 +61,8 @@ export function kubectl(
     }
   } catch (err) {
     io.err(renderError(err));
-    exitCode = 1;
+    // A remote command's exit status (kubectl exec) is kubectl's own exit code.
+    exitCode = (err as { exitCode?: number } | undefined)?.exitCode ?? 1;
   }
   try {
     cluster.settle();

@@ -60,6 +60,7 @@ function stateOf(instance: ContainerInstance): ContainerState {
       const terminated: NonNullable<ContainerState['terminated']> = {
         exitCode: instance.exitCode ?? 0,
         reason: instance.reason,
+        ...(instance.message ? { message: instance.message } : {}),
         startedAt: timestampOf(instance.startedAt ?? instance.createdAt),
         finishedAt: timestampOf(instance.finishedAt!),
         containerID: `containerd://${instance.id}`,

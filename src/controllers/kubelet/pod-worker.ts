@@ -3,7 +3,7 @@ import type { SimClock } from '../../core/clock.js';
 import { deepEqual } from '../../core/clone.js';
 import { formatDuration } from '../../core/duration.js';
 import { Quantity } from '../../core/quantity.js';
-import type { Random } from '../../core/random.js';
+import { type Random, seedFrom } from '../../core/random.js';
 import type { PulledImage } from '../../images/catalog.js';
 import { type ExitStatus, SimProcess } from '../../images/process.js';
 import type { ReconcileResult } from '../../sim/reconciler.js';
@@ -15,6 +15,14 @@ import {
   terminatePodStatus,
 } from './api-status.js';
 import type { Backoff } from './backoff.js';
+import {
+  PodResources,
+  type Prepared,
+  podHostname,
+  prepareContainer,
+  startErrorMessage,
+  terminationMessage,
+} from './container-setup.js';
 import { evictedPodStatus, type PodEviction } from './eviction-status.js';
 import type { EnsureResult, ImageManager } from './image-manager.js';
 import type { HostLocalIPAM } from './ipam.js';
@@ -53,6 +61,8 @@ interface PassState {
 
 /** A sync pass that failed to pull an image runs again after the PLEG's 1 s relist. */
 const RELIST_MS = 1000;
+/** A container whose config cannot be generated is tried again after the pod worker's back-off. */
+const CONFIG_RETRY_MS = 10_000;
 /** killContainer's minimum grace period. */
 const MIN_GRACE_SECONDS = 2;
 /** Dead instances the kubelet keeps per container (the newest and the one before it are shown). */
@@ -87,6 +97,8 @@ export class PodWorker {
   private gone = false;
   /** The eviction manager evicted the pod (killPodNow): it is stopped, then reported terminal. */
   private eviction: PodEviction | undefined;
+  /** Ports, emptyDir volumes and the network its containers share (container-setup.ts). */
+  private podResources: PodResources | undefined;
 
   constructor(
     private readonly host: WorkerHost,
@@ -339,7 +351,25 @@ export class PodWorker {
       return 'waiting';
     }
     if (result.kind !== 'present') return 'waiting';
-    this.startContainer(pod, container, record, result.image);
+    const prepared = prepareContainer({
+      store: this.host.store,
+      pod,
+      container,
+      image: result.image,
+      hostIP: this.host.hostIP,
+      podIP: this.sandbox?.ip,
+      resources: this.resources(pod),
+      now: () => this.host.clock.now,
+      seed: seedFrom(`${this.uid}/${container.name}/${record.instances.length}`),
+    });
+    if (!prepared.ok) {
+      // generateContainerConfig failed: CreateContainerConfigError, tried again by the pod worker's back-off.
+      this.host.record(pod, 'Warning', 'Failed', `Error: ${prepared.message}`);
+      record.failure = { reason: 'CreateContainerConfigError', message: prepared.message };
+      soonest(this.host.clock.now + CONFIG_RETRY_MS);
+      return 'waiting';
+    }
+    this.startContainer(pod, container, record, result.image, prepared);
     return 'started';
   }
 
@@ -401,7 +431,13 @@ export class PodWorker {
     this.host.requeue(this.key);
   }
 
-  private startContainer(pod: Pod, container: Container, record: ContainerRecord, image: PulledImage): void {
+  private startContainer(
+    pod: Pod,
+    container: Container,
+    record: ContainerRecord,
+    image: PulledImage,
+    prepared: Extract<Prepared, { ok: true }>,
+  ): void {
     const { clock, random } = this.host;
     const latest = newest(record);
     const instance: ContainerInstance = {
@@ -416,42 +452,43 @@ export class PodWorker {
     record.instances.push(instance);
     if (record.instances.length > KEEP_INSTANCES) record.instances.shift();
     this.host.record(pod, 'Normal', 'Created', `Created container: ${container.name}`);
-    const invocation = {
-      name: container.name,
-      ...(container.command ? { command: container.command } : {}),
-      ...(container.args ? { args: container.args } : {}),
-      env: Object.fromEntries(
-        (container.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]),
-      ),
-      ports: (container.ports ?? []).map((p) => ({
-        containerPort: p.containerPort,
-        protocol: p.protocol ?? 'TCP',
-      })),
-    };
     const memoryLimit = container.resources?.limits?.memory;
     const process = new SimProcess({
       clock,
-      behaviour: image.behaviour(invocation),
-      invocation,
+      behaviour: prepared.behaviour,
+      invocation: prepared.invocation,
+      context: prepared.context,
       label: `${this.host.label} ${this.key} ${container.name}`,
       ...(memoryLimit !== undefined ? { memoryLimitBytes: Quantity.parse(memoryLimit).value } : {}),
     });
     instance.process = process;
     instance.state = 'running';
     instance.startedAt = clock.now;
-    process.onExit((status) => this.exited(instance, status));
+    process.onExit((status) => this.exited(instance, container, status));
     process.start();
-    this.host.record(pod, 'Normal', 'Started', `Started container ${container.name}`);
+    const startError = process.exited?.startError;
+    if (startError !== undefined) {
+      // The runtime could not start the command: no Started event, the instance ends as StartError.
+      this.host.record(pod, 'Warning', 'Failed', `Error: ${startErrorMessage(startError)}`);
+    } else {
+      this.host.record(pod, 'Normal', 'Started', `Started container ${container.name}`);
+    }
     record.failure = undefined;
     this.probes?.probeReadinessNow(container.name);
   }
 
-  private exited(instance: ContainerInstance, status: ExitStatus): void {
+  private exited(instance: ContainerInstance, container: Container, status: ExitStatus): void {
     if (this.gone) return;
     instance.state = 'exited';
     instance.finishedAt = status.at;
     instance.exitCode = status.code;
-    instance.reason = exitReason(status.code, status.oomKilled);
+    instance.reason =
+      status.startError !== undefined ? 'StartError' : exitReason(status.code, status.oomKilled);
+    const message =
+      status.startError !== undefined
+        ? startErrorMessage(status.startError)
+        : instance.process && terminationMessage(container, instance.process, status.code);
+    if (message) instance.message = message;
     instance.killTimer?.cancel();
     instance.killTimer = undefined;
     if (this.blocked?.kind === 'kill' && this.blocked.container === instance.name) {
@@ -514,6 +551,22 @@ export class PodWorker {
         });
       }
     }
+  }
+
+  /** The pod's shared ports, volumes and network, made with its first container. */
+  private resources(pod: Pod): PodResources {
+    this.podResources ??= new PodResources(
+      this.host.store,
+      {
+        namespace: pod.metadata.namespace ?? 'default',
+        name: pod.metadata.name,
+        hostname: podHostname(pod),
+        podIP: () => this.sandbox?.ip,
+        listener: (port) => this.listener(port),
+      },
+      () => this.host.clock.now,
+    );
+    return this.podResources;
   }
 
   private record(name: string): ContainerRecord {

@@ -1,6 +1,7 @@
 import type { Container, Pod, Probe } from '../../api/types.js';
 import type { SimClock, SimTimer } from '../../core/clock.js';
 import type { SimProcess } from '../../images/process.js';
+import { execProbe } from './exec-probe.js';
 import type { ContainerInstance } from './runtime.js';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
@@ -35,8 +36,11 @@ const INITIAL: Record<ProbeType, ProbeResult> = {
   startup: 'Unknown',
 };
 
-/** One probe's outcome: the result and the output that becomes the Unhealthy event; errors are dropped. */
-type Outcome = { result: 'Success' | 'Failure'; output: string } | { result: 'Error'; output: string };
+/**
+ * One probe's outcome: the result and the output that becomes the Unhealthy event. An error is
+ * reported (`… probe errored and resulted in unknown state: …`) and then dropped, not counted.
+ */
+export type Outcome = { result: 'Success' | 'Failure'; output: string } | { result: 'Error'; output: string };
 
 /**
  * One probe of one container (pkg/kubelet/prober/worker.go), on the documented ideal schedule
@@ -130,7 +134,15 @@ export class ProbeWorker {
     if (startup === this.started(instance.id)) return true;
 
     const outcome = this.run(instance);
-    if (outcome.result === 'Error') return true; // a prober error is dropped, not counted
+    if (outcome.result === 'Error') {
+      // prober.go: the error becomes an event; worker.go throws the result away.
+      this.host.record(
+        'Warning',
+        'Unhealthy',
+        `${CAPITAL[this.type]} probe errored and resulted in unknown state: ${outcome.output}`,
+      );
+      return true;
+    }
     if (outcome.result === 'Failure') {
       this.host.record('Warning', 'Unhealthy', `${CAPITAL[this.type]} probe failed: ${outcome.output}`);
     }
@@ -173,7 +185,7 @@ export class ProbeWorker {
     const ip = this.host.podIP() ?? '';
     if (p.httpGet) {
       const port = this.resolvePort(p.httpGet.port);
-      if (port === undefined) return { result: 'Error', output: `unable to resolve port ${p.httpGet.port}` };
+      if (port === undefined) return { result: 'Error', output: portError(p.httpGet.port) };
       const host = p.httpGet.host || ip;
       const path = p.httpGet.path || '/';
       const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
@@ -192,19 +204,12 @@ export class ProbeWorker {
     }
     if (p.tcpSocket) {
       const port = this.resolvePort(p.tcpSocket.port);
-      if (port === undefined)
-        return { result: 'Error', output: `unable to resolve port ${p.tcpSocket.port}` };
+      if (port === undefined) return { result: 'Error', output: portError(p.tcpSocket.port) };
       const host = p.tcpSocket.host || ip;
       if (host === ip && this.host.listener(port)) return { result: 'Success', output: '' };
       return { result: 'Failure', output: `dial tcp ${hostPort(host, port)}: connect: connection refused` };
     }
-    if (p.exec) {
-      const result = instance.process?.exec(p.exec.command ?? []);
-      if (!result) return { result: 'Error', output: 'exec is not supported by this image' };
-      return result.exitCode === 0
-        ? { result: 'Success', output: result.output }
-        : { result: 'Failure', output: result.output };
-    }
+    if (p.exec) return execProbe(instance, this.container, p);
     return { result: 'Error', output: 'unsupported probe' };
   }
 
@@ -214,6 +219,11 @@ export class ProbeWorker {
     if (/^\d+$/.test(port)) return Number(port);
     return this.container.ports?.find((p) => p.name === port)?.containerPort;
   }
+}
+
+/** probe.ResolveContainerPort's error for a name no container port has (its strconv.Atoi fallback). */
+function portError(port: number | string): string {
+  return `strconv.Atoi: parsing ${JSON.stringify(String(port))}: invalid syntax`;
 }
 
 function hostPort(host: string, port: number): string {

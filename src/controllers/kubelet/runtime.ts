@@ -19,8 +19,10 @@ export interface ContainerInstance {
   startedAt?: number;
   finishedAt?: number;
   exitCode?: number;
-  /** The runtime's reason for an exit: Completed, Error, OOMKilled. */
+  /** The runtime's reason for an exit: Completed, Error, OOMKilled, StartError. */
   reason?: string;
+  /** The termination message (the termination-log file, the log's tail, or the runtime's error). */
+  message?: string;
   process?: SimProcess;
   /** Set while the kubelet is stopping it: the SIGKILL at the end of the grace period. */
   killTimer?: SimTimer;

@@ -82,7 +82,7 @@ describe('DeploymentRollbacker', () => {
     createRevision(c, d, { hash: 'one', revision: '1', template: templateFor('nginx:1.14.2') });
     createRevision(c, d, { hash: 'two', revision: '2', image: 'nginx:1.16.1' });
     expect(() => rollbackDeployment(c.store, d, 0, 'none')).to.throw(
-      "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again",
+      "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
     );
     expect(rollbackDeployment(c.store, d, 0, 'client')).to.match(
       /^Pod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=one\n/,

@@ -71,9 +71,10 @@ export function rollbackDeployment(
   if (toRevision < 0) throw revisionNotFound(toRevision);
   const target = deploymentRevision(store, d, toRevision);
   if (dryRun === 'client') return describePodTemplate(target.spec?.template);
+  // kubectl v1.26+ (kubernetes PR #111795) names no command: one without -n would not work.
   if (d.spec?.paused) {
     throw new CliError(
-      `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${d.metadata.name}' and try again`,
+      "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
     );
   }
   if (equalIgnoreHash(target.spec?.template, d.spec?.template)) {

@@ -295,7 +295,7 @@ describe('kubectl rollout undo', () => {
   it('refuses a paused Deployment, prints the template with --dry-run=client', () => {
     const c = withHistory(true);
     expect(c.run('rollout undo deployment/web').stderr).to.equal(
-      "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again\n",
+      "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n",
     );
     const dry = c.run('rollout undo deployment/web --dry-run=client').stdout;
     expect(dry).to.match(/^deployment\.apps\/web Pod Template:\n/);

@@ -1,0 +1,61 @@
+import type { Program, ProgramHost } from './process.js';
+import type { Signal } from './sh/effects.js';
+import { ShellRunner } from './sh/host.js';
+import { argvToScript, BUSYBOX_IMAGE, containerArgv } from './sh/invocation.js';
+import { ShellProcess } from './sh/process.js';
+
+/**
+ * The `shell` program: a busybox/alpine container's main process, run by the POSIX-sh
+ * interpreter (src/images/sh). Its argv is the container's command and args over the image's
+ * ENTRYPOINT and CMD (`sh -c SCRIPT`, a bare `sleep 3600`, the image's default `sh`); it runs in
+ * the container's file system, with its environment, hostname and network; its output goes to
+ * the container log. It waits on the simulated clock through the process host, so its actions
+ * land just after anything else due at the same instant (probe ticks first). SIGTERM is the
+ * interpreter's to handle: a PID 1 shell without a `trap` ignores it.
+ */
+export function shellProgram(): Program {
+  let runner: ShellRunner | undefined;
+  return {
+    start(host: ProgramHost): void {
+      const { invocation, behaviour, context } = host;
+      const argv = containerArgv(
+        invocation.command,
+        invocation.args,
+        behaviour.imageCommand ?? BUSYBOX_IMAGE,
+      );
+      const env = context?.env ?? Object.entries(invocation.env ?? {});
+      const process = new ShellProcess(argvToScript(argv), {
+        fs: host.fs(),
+        env,
+        hostname: context?.hostname ?? 'localhost',
+        now: () => host.now,
+        output: (fd, text) => host.write(fd, text),
+        ...(context?.workingDir ? { workingDir: context.workingDir } : {}),
+        ...(behaviour.commands ? { commands: behaviour.commands } : {}),
+        ...(context?.stdinOpen ? { stdinOpen: true } : {}),
+        ...(context?.seed !== undefined ? { seed: context.seed } : {}),
+      });
+      if (process.startError) {
+        host.startFailed(process.startError);
+        return;
+      }
+      const network = context?.network;
+      runner = new ShellRunner(process, {
+        get now() {
+          return host.now;
+        },
+        setTimeout: (fn, ms) => host.setTimeout(fn, ms),
+        exit: (code: number, signal?: Signal) => host.exit(code, signal),
+        ...(network?.http ? { http: (r) => network.http!(r) } : {}),
+        ...(network?.tcp ? { tcp: (r) => network.tcp!(r) } : {}),
+        ...(network?.dns ? { dns: (r) => network.dns!(r) } : {}),
+      });
+      runner.start();
+    },
+
+    onSignal(signal: 'SIGTERM'): boolean {
+      runner?.signal(signal);
+      return true;
+    },
+  };
+}
