@@ -50,6 +50,18 @@ describe('SimLoop and WorkQueue', () => {
     expect(() => loop.settle()).to.throw(StormError, /flapper reconciled "default\/web" \d+ times at 0 ms/);
   });
 
+  it('counts reconciles per run, so many commands at one instant are not a storm', () => {
+    const loop = new SimLoop(new SimClock());
+    let n = 0;
+    const q = loop.queue({ name: 'counter', reconcile: () => void n++ });
+    for (let i = 0; i < 500; i++) {
+      q.add('default/web');
+      loop.settle();
+    }
+    expect(n).to.equal(500);
+    expect(loop.clock.now).to.equal(0);
+  });
+
   it('runUntilTrue stops at the first instant the condition holds, or at the limit', () => {
     const loop = new SimLoop(new SimClock());
     let ready = false;

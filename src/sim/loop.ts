@@ -23,6 +23,7 @@ export class WorkQueue {
   private readonly delayed = new Map<string, SimTimer>();
   private readonly counts = new Map<string, number>();
   private countsAt = -1;
+  private countsRun = -1;
 
   constructor(
     private readonly loop: SimLoop,
@@ -74,10 +75,13 @@ export class WorkQueue {
   }
 
   private countReconcile(key: string): void {
+    // Counted per run of the loop at one instant: separate commands at the same instant (eleven
+    // `kubectl set image` lines at t=0) are separate causes, not one storm.
     const now = this.loop.clock.now;
-    if (this.countsAt !== now) {
+    if (this.countsAt !== now || this.countsRun !== this.loop.runs) {
       this.counts.clear();
       this.countsAt = now;
+      this.countsRun = this.loop.runs;
     }
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
@@ -94,6 +98,9 @@ export class WorkQueue {
  * leaves the cluster settled at the instant it stops: everything due by then has run.
  */
 export class SimLoop {
+  /** How many times the loop was asked to run: each command or step is one run. */
+  runs = 0;
+
   constructor(readonly clock: SimClock) {}
 
   queue(reconciler: Reconciler): WorkQueue {
@@ -112,6 +119,7 @@ export class SimLoop {
 
   /** Runs timers due up to `t`, then moves time to `t`. */
   runUntil(t: number): void {
+    this.runs++;
     let instant = this.clock.now;
     let firings = 0;
     const labels = new Map<string, number>();
