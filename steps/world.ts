@@ -3,8 +3,8 @@
  * first use with whatever the scenario configured before that (or the defaults), the last
  * command's result, the seed, the feature file's folder, and the rules declared "from now on".
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
 import { config } from 'chai';
 import {
@@ -12,6 +12,7 @@ import {
   type ClusterSettings,
   type CommandResult,
   kubectl,
+  loadImageBehaviours,
   type RequestRecord,
 } from '../src/index.js';
 import { RuleBook, type StepInfo } from './support/rules.js';
@@ -42,9 +43,22 @@ export class KubesimWorld extends World {
   get cluster(): Cluster {
     if (!this.created) {
       const cluster = new Cluster({ ...this.pending, seed: this.seed });
+      for (const file of this.imageFiles()) {
+        loadImageBehaviours(cluster.store, readFileSync(file, 'utf8'), relative(process.cwd(), file));
+      }
       this.created = { cluster, by: this.step };
     }
     return this.created.cluster;
+  }
+
+  /**
+   * The images files every scenario's cluster knows: those given with `kubesim test --images`
+   * (KUBESIM_IMAGES), then, by convention, `images.yaml` beside the feature file.
+   */
+  private imageFiles(): string[] {
+    const given = (process.env.KUBESIM_IMAGES ?? '').split(delimiter).filter((f) => f !== '');
+    const beside = this.featureDir ? resolve(this.featureDir, 'images.yaml') : undefined;
+    return beside && existsSync(beside) && !given.includes(beside) ? [...given, beside] : given;
   }
 
   get hasCluster(): boolean {

@@ -5,7 +5,7 @@ import type { CliIo } from './io.js';
 import { packageVersion } from './package-root.js';
 import { DEFAULT_RUN_FOR, type RunCliOptions, runManifests } from './run-command.js';
 import { runTests } from './test-command.js';
-import { SEED_ENV, type TestCliOptions } from './test-options.js';
+import { IMAGES_ENV, SEED_ENV, type TestCliOptions } from './test-options.js';
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -57,6 +57,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     )
     .option('--fail-fast', 'stop at the first failing scenario')
     .option('--seed <n>', `the scenario seed for generated names and choices (sets ${SEED_ENV})`)
+    .option(
+      '--images <file>',
+      `an images file (image behaviours, see docs/images.md) for every scenario (repeatable; sets ${IMAGES_ENV})`,
+      collect,
+    )
     .option('-p, --profile <name>', 'a profile of your cucumber config file (repeatable)', collect)
     .option('-c, --config <file>', 'the cucumber config file (default: cucumber.{js,mjs,cjs,json,yaml} here)')
     .option('-b, --backtrace', 'show full stack traces')
@@ -81,6 +86,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     )
     .option('--seed <n>', `the seed for generated names and choices (default: ${SEED_ENV} or 1)`)
     .option('--nodes <n>', 'how many default nodes (4 CPU, 8Gi, 110 pods) the cluster has (default: 3)')
+    .option('--images <file>', 'an images file (image behaviours, see docs/images.md) (repeatable)', collect)
     .action((opts: RunCliOptions) => {
       status = runManifests(opts, io);
     });

@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Cluster } from '../cluster/cluster.js';
 import { DEFAULT_SEED, defaultNode } from '../cluster/settings.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
+import { loadImageBehaviours } from '../images/declared.js';
 import { kubectl } from '../kubectl/index.js';
 import { eventOccurrences, formatEventLog } from './event-log.js';
 import type { CliIo } from './io.js';
@@ -14,6 +16,7 @@ export interface RunCliOptions {
   for: string;
   seed?: string;
   nodes?: string;
+  images?: string[];
 }
 
 export const DEFAULT_RUN_FOR = '1m';
@@ -39,6 +42,11 @@ export function runManifests(opts: RunCliOptions, io: CliIo, run: typeof kubectl
       : { nodes: Array.from({ length: nodes }, (_, i) => defaultNode(`node-${i + 1}`)) }),
   });
   const resolvePath = (path: string) => resolve(io.cwd, path);
+  for (const file of opts.images ?? []) {
+    const path = resolvePath(file);
+    if (!existsSync(path)) throw new UsageError(`--images ${file}: no such file`);
+    loadImageBehaviours(cluster.store, readFileSync(path, 'utf8'), file);
+  }
   let stdin: string | undefined;
   for (const file of opts.filename) {
     if (file === '-') stdin ??= io.readStdin();

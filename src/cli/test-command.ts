@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import type { CliIo } from './io.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import {
   DEFAULT_FEATURES,
   finishRunConfiguration,
+  IMAGES_ENV,
   isGlob,
   planTest,
   SEED_ENV,
@@ -32,6 +33,9 @@ export async function runTests(paths: string[], opts: TestCliOptions, io: CliIo)
   const plan = planTest(paths, opts);
   const env = { ...io.env };
   if (plan.seed !== undefined) env[SEED_ENV] = String(plan.seed);
+  const images = (opts.images ?? []).map((file) => resolve(io.cwd, file));
+  for (const file of images) if (!existsSync(file)) throw new UsageError(`--images ${file}: no such file`);
+  if (images.length > 0) env[IMAGES_ENV] = images.join(delimiter);
   const environment = { cwd: io.cwd, stdout: io.stdoutStream, stderr: io.stderrStream, env };
 
   if (plan.profiles.length > 0 && plan.configFile === undefined && !hasConfigFile(io.cwd)) {
@@ -57,6 +61,7 @@ export async function runTests(paths: string[], opts: TestCliOptions, io: CliIo)
 
   // Workers get `env`; the World of a serial run reads this process's environment.
   if (plan.seed !== undefined) process.env[SEED_ENV] = String(plan.seed);
+  if (images.length > 0) process.env[IMAGES_ENV] = env[IMAGES_ENV];
   const check = new StepDefinitionCheck();
   const { success } = await runCucumber(run, environment, (envelope) => check.add(envelope));
   const write = HUMAN_FORMATS.has(run.formats.stdout) ? io.stdout : io.stderr;

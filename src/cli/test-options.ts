@@ -14,6 +14,7 @@ export interface TestCliOptions {
   failFast?: boolean;
   retry?: string;
   seed?: string;
+  images?: string[];
   profile?: string[];
   config?: string;
   backtrace?: boolean;
@@ -38,6 +39,12 @@ export interface TestPlan {
 
 /** The environment variable through which `--seed` reaches the steps' World (also in workers). */
 export const SEED_ENV = 'KUBESIM_SEED';
+
+/**
+ * The environment variable through which `--images FILE…` reaches the steps' World: absolute
+ * paths joined by the platform's path delimiter.
+ */
+export const IMAGES_ENV = 'KUBESIM_IMAGES';
 
 /** Where the reports go when no option says otherwise (relative to the working directory). */
 export const DEFAULT_REPORTS: Readonly<Record<string, string>> = {
