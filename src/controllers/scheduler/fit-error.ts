@@ -3,7 +3,8 @@ import type { FilterStatus } from './filters.js';
 /**
  * framework.FitError.Error (v1.30+): `0/N nodes are available: ` followed by `<count>
  * <reason>` entries sorted as strings and joined with `, `, a full stop, then the PostFilter
- * (preemption) message.
+ * (preemption) message, also through SeparatorFormat (` %v.`): that message is itself a FitError
+ * ending in a full stop, so the real string ends in two (`… for incoming pod..`).
  */
 export function fitErrorMessage(
   numAllNodes: number,
@@ -17,7 +18,7 @@ export function fitErrorMessage(
   let msg = `0/${numAllNodes} nodes are available:`;
   const histogram = [...counts].map(([reason, n]) => `${n} ${reason}`).sort(goStringLess);
   if (histogram.length > 0) msg += ` ${histogram.join(', ')}.`;
-  if (postFilterMsg) msg += ` ${postFilterMsg}`;
+  if (postFilterMsg) msg += ` ${postFilterMsg}.`;
   return msg;
 }
 

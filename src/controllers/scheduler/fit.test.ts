@@ -366,7 +366,7 @@ describe('FitError message', () => {
       unschedulable('Insufficient cpu'),
     ];
     expect(fitErrorMessage(3, statuses, preemptionMessage(undefined, 3, statuses))).to.equal(
-      '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+      '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..',
     );
     const mixed = [
       unschedulable('Insufficient cpu', 'Insufficient memory'),
@@ -382,10 +382,13 @@ describe('FitError message', () => {
       unresolvable('node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'),
     ];
     expect(fitErrorMessage(1, statuses, preemptionMessage(undefined, 1, statuses))).to.equal(
-      '0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
     );
     expect(preemptionMessage('Never', 1, statuses)).to.equal(
       'preemption: not eligible due to preemptionPolicy=Never.',
+    );
+    expect(fitErrorMessage(1, statuses, preemptionMessage('Never', 1, statuses))).to.match(
+      / preemption: not eligible due to preemptionPolicy=Never\.\.$/,
     );
   });
 });

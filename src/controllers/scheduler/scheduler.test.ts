@@ -73,7 +73,7 @@ describe('Scheduler', () => {
     expect(bed.pod('any')!.spec?.nodeName).to.equal('node-2');
     bed.create(nginx('nowhere', undefined, { nodeSelector: { 'kubernetes.io/hostname': 'node-1' } }));
     expect(bed.pod('nowhere')!.status?.conditions?.[0]?.message).to.equal(
-      "0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..",
     );
   });
 
@@ -82,7 +82,7 @@ describe('Scheduler', () => {
     bed.create(nginx('huge', '100'));
     const pod = bed.pod('huge')!;
     const message =
-      '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+      '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..';
     expect(pod.spec?.nodeName).to.equal(undefined);
     expect(pod.status?.phase).to.equal('Pending');
     expect(pod.status?.conditions).to.deep.equal([
@@ -114,7 +114,7 @@ describe('Scheduler', () => {
     bed.create(nginx('first', '3'));
     bed.create(nginx('second', '3'));
     expect(bed.pod('second')!.status?.conditions?.[0]?.message).to.equal(
-      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
     );
     bed.advance(10_000);
     bed.store.delete('Pod', 'default', 'first');
@@ -138,7 +138,7 @@ describe('Scheduler', () => {
     );
     bed.create(nginx('waiting'));
     expect(bed.pod('waiting')!.status?.conditions?.[0]?.message).to.equal(
-      '0/1 nodes are available: 1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      '0/1 nodes are available: 1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
     );
     bed.advance(5000);
     expect(bed.pod('job')!.status?.phase).to.equal('Succeeded');
