@@ -256,3 +256,16 @@ Feature: Pods the API server rejects, and images the kubelet cannot parse
         - name: app
           image: " nginx:1.27"
       """
+
+  Scenario: An image behaviour with an unknown key or a bad duration is refused before time passes
+    Then declaring the image "example.com/app:1" should fail with "unknown key \"listens\"":
+      """
+      listens: [8080]
+      """
+    And declaring the image "example.com/app:1" should fail with "\"soon\" is not a duration":
+      """
+      listen: [8080]
+      exit:
+        after: soon
+        code: 1
+      """

@@ -163,3 +163,9 @@ Feature: Services, endpoints and traffic with wrong input
     Then the output should contain ":9376,"
     When I send 4 requests to "http://misnamed/"
     Then all requests should succeed
+
+  Scenario: A request URL that cannot be parsed is a clear error, not a failed request
+    Then sending a request to "http:///healthz" should fail with "cannot parse the URL"
+    And sending a request to "http://my-service:http/" should fail with "cannot parse the URL"
+    And sending a request to "ftp://my-service/" should fail with "kubesim simulates http and https requests only"
+    And sending a request to "http://no-such-service/" should fail with "wget: bad address 'no-such-service'"

@@ -1,5 +1,6 @@
 /** The cluster: its nodes, image pull time, declared images and node faults (STEPS.md "The cluster"). */
-import { type DataTable, Given, When } from '@cucumber/cucumber';
+import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { expect } from 'chai';
 import {
   declareImage,
   defaultNode,
@@ -63,12 +64,31 @@ Given('image pulls take {duration}', function (this: KubesimWorld, ms: number) {
   this.setImagePullMs(ms);
 });
 
-Given('the image {string} behaves as:', function (this: KubesimWorld, image: string, behaviour: string) {
+/** Where a step's doc string begins, so image errors name the feature file's own lines. */
+function docStringSource(world: KubesimWorld, image: string): Parameters<typeof declareImage>[3] {
   // The doc string's first line is two lines below the step (the step, then the opening quotes).
-  const at = /^(.*):(\d+)$/.exec(this.step.location);
-  const source = at ? { name: at[1]!, firstLine: Number(at[2]) + 2 } : `the image "${image}"`;
-  declareImage(this.cluster.store, image, behaviour, source);
+  const at = /^(.*):(\d+)$/.exec(world.step.location);
+  return at ? { name: at[1]!, firstLine: Number(at[2]) + 2 } : `the image "${image}"`;
+}
+
+Given('the image {string} behaves as:', function (this: KubesimWorld, image: string, behaviour: string) {
+  declareImage(this.cluster.store, image, behaviour, docStringSource(this, image));
 });
+
+Then(
+  'declaring the image {string} should fail with {string}:',
+  function (this: KubesimWorld, image: string, text: string, behaviour: string) {
+    let message: string | undefined;
+    try {
+      declareImage(this.cluster.store, image, behaviour, docStringSource(this, image));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    if (message === undefined)
+      expect.fail(`declaring the image "${image}" succeeded; expected an error with "${text}"`);
+    expect(message, 'the error').to.include(text);
+  },
+);
 
 When('node {string} becomes unreachable', function (this: KubesimWorld, node: string) {
   nodeUnreachable(this.cluster, node);

@@ -15,6 +15,23 @@ When('I send {int} request(s) to {string}', function (this: KubesimWorld, count:
   this.cluster.settle();
 });
 
+Then(
+  'sending a request to {string} should fail with {string}',
+  function (this: KubesimWorld, url: string, text: string) {
+    let message: string | undefined;
+    try {
+      const [record] = this.cluster.network.send(url, { count: 1 });
+      this.cluster.settle();
+      if (record && !record.ok) message = [record.message, record.detail].filter(Boolean).join(': ');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    if (message === undefined)
+      expect.fail(`the request to "${url}" succeeded; expected it to fail with "${text}"`);
+    expect(message, 'the error').to.include(text);
+  },
+);
+
 function sent(world: KubesimWorld): readonly RequestRecord[] {
   if (!world.lastRequests) throw new Error('no request was sent yet: use "I send N requests to "URL"" first');
   return world.lastRequests;

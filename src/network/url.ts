@@ -19,6 +19,10 @@ export interface Target {
 export function parseTarget(url: string): Target {
   const text = url.trim();
   const withScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`;
+  // The WHATWG parser forgives `http:///x` (host "x"); a client would not.
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[/?#]|$)/.test(withScheme)) {
+    throw new KubesimError(`cannot parse the URL "${url}": it names no host`);
+  }
   let parsed: URL;
   try {
     parsed = new URL(withScheme);

@@ -154,6 +154,11 @@ export function sliceCounts(
   const ready = new Set<string>();
   const notReady = new Set<string>();
   for (const slice of slices) {
+    // A named targetPort that no pod resolves leaves the pods in a slice whose port is unset,
+    // while the Endpoints object leaves them out (kubernetes/kubernetes#109627): such a slice
+    // serves nothing, so it does not count.
+    const ports = slice.ports ?? [];
+    if (ports.length > 0 && ports.every((p) => p.port === undefined || p.port === null)) continue;
     for (const e of slice.endpoints ?? []) {
       const key = e.addresses.join(',');
       // A nil ready condition means ready (discovery/v1 EndpointConditions).
