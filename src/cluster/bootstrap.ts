@@ -1,5 +1,6 @@
 import { nodeObject } from '../controllers/kubelet/node-object.js';
 import type { Random } from '../core/random.js';
+import { serviceAccountAdmission } from '../store/admission/service-account.js';
 import { bootstrapServices, serviceAdmission } from '../store/allocators/services.js';
 import type { Store } from '../store/store.js';
 import type { ClusterSettings } from './settings.js';
@@ -13,6 +14,7 @@ export function bootstrap(store: Store, random: Random, settings: ClusterSetting
     store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
   store.addAdmission(serviceAdmission(random.fork('services')));
+  store.addAdmission(serviceAccountAdmission(random.fork('service-account')));
   settings.nodes.forEach((spec, index) => {
     store.create(nodeObject(spec, index));
   });

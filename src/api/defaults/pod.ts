@@ -127,7 +127,8 @@ const UNREACHABLE = 'node.kubernetes.io/unreachable';
  * Admission plugins that fill pod fields on create and update: DefaultTolerationSeconds (the
  * not-ready and unreachable NoExecute tolerations, 300 s, unless the pod tolerates them
  * already), Priority (priority 0, preemptionPolicy PreemptLowerPriority without a class) and
- * ServiceAccount (serviceAccountName `default`; simplified: no token volume is mounted).
+ * ServiceAccount (serviceAccountName `default`; the token volume is added on create by the store's
+ * plugin, src/store/admission/service-account.ts, which needs a seeded name generator).
  */
 export function admitPodSpec(spec: PodSpec | undefined): void {
   if (!spec) return;

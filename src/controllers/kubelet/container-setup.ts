@@ -14,6 +14,7 @@ import { imageRootFs } from '../../images/image-fs.js';
 import { PortSpace } from '../../images/netns.js';
 import type { SimProcess } from '../../images/process.js';
 import { Volume } from '../../images/sh/vfs.js';
+import { writeVolumeFiles } from '../../images/volume-files.js';
 import { serviceEnvForPod } from '../../network/service-env.js';
 import type { Store } from '../../store/store.js';
 import { containerEnvironment } from './container-env.js';
@@ -27,17 +28,24 @@ export class PodResources {
   private readonly volumes = new Map<string, Volume>();
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     readonly netns: PodNetns,
     private readonly now: () => number,
   ) {
     this.network = podShellNetwork(store, netns);
   }
 
-  /** The pod's volume `name`, created on first use (an emptyDir lives as long as the pod). */
-  volume(name: string): Volume {
+  /**
+   * The pod's volume `name`, created on first use (an emptyDir lives as long as the pod); a
+   * projected or downwardAPI volume gets its files then (the service account token, ...).
+   */
+  volume(name: string, pod?: Pod): Volume {
     let v = this.volumes.get(name);
-    if (!v) this.volumes.set(name, (v = new Volume(name, this.now)));
+    if (!v) {
+      this.volumes.set(name, (v = new Volume(name, this.now)));
+      const spec = pod?.spec?.volumes?.find((s) => s.name === name);
+      if (pod && spec) writeVolumeFiles(v, spec, { store: this.store, pod, now: this.now() });
+    }
     return v;
   }
 }
@@ -125,7 +133,7 @@ export function prepareContainer(inputs: SetupInputs): Prepared {
       });
       for (const mount of container.volumeMounts ?? []) {
         if (!(pod.spec?.volumes ?? []).some((v) => v.name === mount.name)) continue;
-        fs.mount(mount.mountPath, resources.volume(mount.name), {
+        fs.mount(mount.mountPath, resources.volume(mount.name, pod), {
           ...(mount.readOnly ? { readOnly: true } : {}),
           ...(mount.subPath ? { subPath: mount.subPath } : {}),
         });

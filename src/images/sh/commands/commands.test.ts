@@ -282,7 +282,9 @@ const web: ExecDriver = {
     return { type: 'error', error: 'refused', address: '10.96.0.31' };
   },
   dns(req) {
-    if (req.name === 'web' || req.name === 'web.shop.svc.cluster.local') {
+    // wget asks for the name as typed (the driver applies the search list); nslookup asks for
+    // absolute names (`web.shop.svc.cluster.local.`).
+    if (req.name === 'web' || req.name.replace(/\.$/, '') === 'web.shop.svc.cluster.local') {
       return { type: 'resolved', name: 'web.shop.svc.cluster.local', addresses: ['10.96.0.20'] };
     }
     return { type: 'error', error: 'nxdomain' };
@@ -363,21 +365,50 @@ table(
     },
     { name: 'nc bad address', script: 'nc -z nowhere 80', stderr: "nc: bad address 'nowhere'\n", code: 1 },
     {
-      name: 'nslookup',
+      // busybox 1.36: the search list for a dotless name, A and AAAA for each, every reply printed;
+      // the NXDOMAIN replies make the status 1 although the first domain answered.
+      name: 'nslookup of a short name',
       script: 'nslookup web',
       stdout:
-        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.shop.svc.cluster.local\nAddress: 10.96.0.20\n\n',
-      code: 0,
-    },
-    {
-      name: 'nslookup NXDOMAIN',
-      script: 'nslookup nope',
-      stdout: "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find nope: NXDOMAIN\n\n",
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n' +
+        'Name:\tweb.shop.svc.cluster.local\nAddress: 10.96.0.20\n\n' +
+        "** server can't find web.svc.cluster.local: NXDOMAIN\n\n" +
+        "** server can't find web.cluster.local: NXDOMAIN\n\n" +
+        '\n' +
+        "** server can't find web.svc.cluster.local: NXDOMAIN\n\n" +
+        "** server can't find web.cluster.local: NXDOMAIN\n\n",
       code: 1,
     },
     {
-      name: 'init-container wait loop',
-      script: 'n=0; until nslookup web >/dev/null; do n=$((n+1)); sleep 2; done; echo ready',
+      name: 'nslookup of a full name: the A answer, then the empty AAAA reply',
+      script: 'nslookup web.shop.svc.cluster.local',
+      stdout:
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n' +
+        'Name:\tweb.shop.svc.cluster.local\nAddress: 10.96.0.20\n\n\n',
+      code: 0,
+    },
+    {
+      name: 'nslookup of a name with a dot skips the search list',
+      script: 'nslookup web.shop',
+      stdout:
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n' +
+        "** server can't find web.shop: NXDOMAIN\n\n** server can't find web.shop: NXDOMAIN\n\n",
+      code: 1,
+    },
+    {
+      name: 'nslookup NXDOMAIN',
+      script: 'nslookup -type=a nope',
+      stdout:
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n' +
+        "** server can't find nope.shop.svc.cluster.local: NXDOMAIN\n\n" +
+        "** server can't find nope.svc.cluster.local: NXDOMAIN\n\n" +
+        "** server can't find nope.cluster.local: NXDOMAIN\n\n",
+      code: 1,
+    },
+    {
+      name: 'init-container wait loop (the full name, as in the Kubernetes docs)',
+      script:
+        'n=0; until nslookup web.shop.svc.cluster.local >/dev/null; do n=$((n+1)); sleep 2; done; echo ready',
       stdout: 'ready\n',
     },
   ],

@@ -1,4 +1,4 @@
-import type { DnsAnswer, Gen, HttpAnswer, HttpRequest, TcpAnswer } from '../effects.js';
+import type { Gen, HttpAnswer, HttpRequest, TcpAnswer } from '../effects.js';
 import { VfsError } from '../vfs.js';
 import { type AppletContext, usage } from './types.js';
 
@@ -387,34 +387,4 @@ export function* nc(ctx: AppletContext): Gen<number> {
     }
   }
   return anyOpen ? 0 : 1;
-}
-
-/** busybox nslookup (the 1.28+ resolver): the server from /etc/resolv.conf, then the answers. */
-export function* nslookup(ctx: AppletContext): Gen<number> {
-  const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
-  const name = args[0];
-  if (name === undefined) return usage(ctx, 'nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]');
-  let server = args[1];
-  if (!server) {
-    try {
-      server = /^nameserver\s+(\S+)/m.exec(ctx.sys.fs.readFile('/etc/resolv.conf'))?.[1];
-    } catch {
-      server = undefined;
-    }
-  }
-  server ??= '127.0.0.1';
-  const answer = (yield { type: 'dns', request: { name, timeoutMs: 15_000 } }) as DnsAnswer;
-  if (answer.type === 'error' && answer.error === 'timeout') {
-    ctx.fds.stdout.write(';; connection timed out; no servers could be reached\n\n');
-    return 1;
-  }
-  let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
-  if (answer.type === 'error' || answer.addresses.length === 0) {
-    out += `** server can't find ${name}: NXDOMAIN\n\n`;
-    ctx.fds.stdout.write(out);
-    return 1;
-  }
-  for (const a of answer.addresses) out += `Name:\t${answer.name}\nAddress: ${a}\n`;
-  ctx.fds.stdout.write(`${out}\n`);
-  return 0;
 }

@@ -1,6 +1,7 @@
 import { date } from './date.js';
 import { cat, chmod, cp, ls, mkdir, mv, rm, rmdir, touch } from './fs.js';
-import { nc, nslookup, wget } from './net.js';
+import { nc, wget } from './net.js';
+import { nslookup } from './nslookup.js';
 import {
   busybox,
   env,
