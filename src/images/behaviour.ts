@@ -12,6 +12,38 @@ export interface HttpAnswer {
   readonly fromMs?: number;
   readonly status: number;
   readonly body?: string;
+  /** The `Location` header of a redirect: a path (`/login`) or a URL (`http://other:8080/`). */
+  readonly location?: string;
+  /** How long the process takes before it sends the answer's headers (a slow endpoint). */
+  readonly delayMs?: number;
+  /** Only requests that carry these headers get this answer (names in lower case, exact values). */
+  readonly when?: Readonly<Record<string, string>>;
+}
+
+/** A request's headers as they go over the wire (name, value), in order; names as sent. */
+export type HttpHeaders = ReadonlyArray<readonly [string, string]>;
+
+/** grpc.health.v1 serving statuses a Check can answer with. */
+export type GrpcServingStatus = 'SERVING' | 'NOT_SERVING' | 'UNKNOWN';
+
+/** One health answer of a gRPC service, valid from `fromMs` after the start (like HttpAnswer). */
+export interface GrpcHealthAnswer {
+  readonly fromMs?: number;
+  readonly status: GrpcServingStatus;
+  /** How long the Check call takes to answer. */
+  readonly delayMs?: number;
+}
+
+/** A gRPC server: the ports it serves gRPC on and its health service (grpc.health.v1.Health). */
+export interface GrpcBehaviour {
+  readonly ports: readonly number[];
+  /**
+   * Health timelines by service name (`''` is the server as a whole); a name not listed is
+   * `NotFound: unknown service`. Absent: the server does not implement the health service.
+   */
+  readonly health?: Readonly<Record<string, readonly GrpcHealthAnswer[]>>;
+  /** The gRPC ports also answer HTTP/1 requests (etcd multiplexes both on its client port). */
+  readonly http?: boolean;
 }
 
 /** How a process answers one path: a timeline of answers (the first has no `fromMs`). */
@@ -75,6 +107,8 @@ export interface ImageBehaviour {
   readonly listen: readonly number[] | 'declared';
   /** How it answers HTTP on every port it listens on; absent: it does not speak HTTP (TCP only). */
   readonly http?: HttpBehaviour;
+  /** A gRPC server on some of its ports (they must be in `listen` too). */
+  readonly grpc?: GrpcBehaviour;
   /** It exits by itself `afterMs` after starting, with `code`. */
   readonly exit?: { readonly afterMs: number; readonly code: number };
   readonly sigterm: SigtermBehaviour;

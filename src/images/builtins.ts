@@ -3,6 +3,7 @@ import { timestampOf } from '../store/time.js';
 import {
   always,
   type ContainerInvocation,
+  type GrpcHealthAnswer,
   goBindFailure,
   type HttpBehaviour,
   type ImageBehaviour,
@@ -215,11 +216,94 @@ function vishStress(inv: ContainerInvocation): ImageBehaviour {
   return { ...server('stress', [], 1 * MI), memoryBytes: 1 * MI + total, cpuMillis: cpus * 1000 };
 }
 
+/** A cobra/pflag flag's value: `--name=value` or `--name value`. */
+function flagValue(words: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === `--${name}` || w === `-${name}`) return words[i + 1];
+    if (w.startsWith(`--${name}=`) || w.startsWith(`-${name}=`)) return w.slice(w.indexOf('=') + 1);
+  }
+  return undefined;
+}
+
+function intFlag(words: readonly string[], name: string, fallback: number): number {
+  const v = Number(flagValue(words, name));
+  return Number.isInteger(v) ? v : fallback;
+}
+
+/**
+ * agnhost grpc-health-checking (test/images/agnhost/grpc-health-checking): a gRPC health server on
+ * --port (5000) for --service (""), SERVING until --delay-unhealthy-sec have passed (never when
+ * negative, the default), then NOT_SERVING; other service names are `NotFound: unknown service`.
+ * Its HTTP server on --http-port (8080) answers /make-serving and /make-not-serving with 200;
+ * kubesim does not let those requests change the health (a behaviour has no state).
+ */
+function grpcHealthChecking(inv: ContainerInvocation): ImageBehaviour {
+  const words = [...(inv.command ?? []), ...(inv.args ?? [])];
+  const port = intFlag(words, 'port', 5000);
+  const httpPort = intFlag(words, 'http-port', 8080);
+  const delaySec = intFlag(words, 'delay-unhealthy-sec', -1);
+  const service = flagValue(words, 'service') ?? '';
+  const health: GrpcHealthAnswer[] = [{ status: 'SERVING' }];
+  if (delaySec >= 0) health.push({ fromMs: delaySec * 1000, status: 'NOT_SERVING' });
+  return {
+    ...server('agnhost grpc-health-checking', [...new Set([port, httpPort])], 6 * MI, {
+      routes: [
+        { path: '/make-serving', answers: [always(200)] },
+        { path: '/make-not-serving', answers: [always(200)] },
+      ],
+      otherwise: always(404, '404 page not found\n'),
+    }),
+    grpc: { ports: [port], health: { [service]: health } },
+  };
+}
+
+/**
+ * etcd (registry.k8s.io/etcd, as kubeadm and the docs' gRPC probe example run it): gRPC and HTTP
+ * on every --listen-client-urls port (default 2379; cmux serves both on one port), with the
+ * grpc-go health service SERVING for the server (service ""); HTTP on the peer (2380) and
+ * --listen-metrics-urls ports: /health, /version, /metrics. Simplified: every port is reachable
+ * from the pod IP even when its URL names localhost, and etcd prints nothing.
+ */
+function etcd(inv: ContainerInvocation, ref: ImageReference): ImageBehaviour {
+  const words = [...(inv.command ?? []), ...(inv.args ?? [])];
+  const ports = (flag: string, fallback: string) =>
+    (flagValue(words, flag) ?? fallback)
+      .split(',')
+      .map((url) => Number(/:(\d+)\/?$/.exec(url.trim())?.[1]))
+      .filter((p) => Number.isInteger(p) && p > 0);
+  const client = ports('listen-client-urls', 'http://localhost:2379');
+  const peer = ports('listen-peer-urls', 'http://localhost:2380');
+  const metrics = ports('listen-metrics-urls', '');
+  const version = /^v?(\d+\.\d+\.\d+)/.exec(ref.tag ?? '')?.[1] ?? '3.5.16';
+  const cluster = version.replace(/\.\d+$/, '.0');
+  return {
+    ...server('etcd', [...new Set([...client, ...peer, ...metrics])], 24 * MI, {
+      routes: [
+        { path: '/health', answers: [always(200, '{"health":"true","reason":""}')] },
+        {
+          path: '/version',
+          answers: [always(200, `{"etcdserver":"${version}","etcdcluster":"${cluster}"}`)],
+        },
+        { path: '/metrics', answers: [always(200, '')] },
+      ],
+      otherwise: always(404, '404 page not found\n'),
+    }),
+    grpc: { ports: client, health: { '': [{ status: 'SERVING' }] }, http: true },
+  };
+}
+
 /** agnhost: the subcommand (first argument) decides; `liveness` is the liveness server. */
 function agnhost(inv: ContainerInvocation): ImageBehaviour {
   const sub = inv.args?.[0] ?? inv.command?.[1];
   const base =
-    sub === 'liveness' ? LIVENESS : sub === 'pause' ? server('agnhost pause', [], 2 * MI) : UNKNOWN_BEHAVIOUR;
+    sub === 'liveness'
+      ? LIVENESS
+      : sub === 'pause'
+        ? server('agnhost pause', [], 2 * MI)
+        : sub === 'grpc-health-checking'
+          ? grpcHealthChecking(inv)
+          : UNKNOWN_BEHAVIOUR;
   // agnhost is built on busybox: e2e tests exec `sh -c …` in it.
   return { ...base, filesystem: 'busybox' };
 }
@@ -303,6 +387,12 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
     repositories: ['registry.k8s.io/e2e-test-images/agnhost'],
     sizeBytes: fixed(51_223_148),
     behaviour: agnhost,
+  },
+  {
+    repositories: ['registry.k8s.io/etcd', 'k8s.gcr.io/etcd'],
+    // crictl lists registry.k8s.io/etcd:3.5.1-0 at 98.9MB; the byte count is that, rounded.
+    sizeBytes: fixed(98_900_000),
+    behaviour: etcd,
   },
   {
     repositories: ['registry.k8s.io/goproxy', 'k8s.gcr.io/goproxy'],

@@ -126,7 +126,7 @@ stderr: [warming up]
     const table: ReadonlyArray<[string, string]> = [
       [
         'listn: [80]',
-        'shop.feature:20:1: image "shop:1.0": unknown key "listn" (expected one of: listen, protocol, http, exit, memory, cpu, sigterm, stdout, stderr, command, entrypoint, cmd, shell, files, size, tags)',
+        'shop.feature:20:1: image "shop:1.0": unknown key "listn" (expected one of: listen, protocol, http, grpc, exit, memory, cpu, sigterm, stdout, stderr, command, entrypoint, cmd, shell, files, size, tags)',
       ],
       [
         'exit:\n  after: 10x',

@@ -14,6 +14,9 @@ import { KubesimError } from '../core/errors.js';
 import { Quantity } from '../core/quantity.js';
 import type {
   ContainerInvocation,
+  GrpcBehaviour,
+  GrpcHealthAnswer,
+  GrpcServingStatus,
   HttpAnswer,
   HttpBehaviour,
   HttpRoute,
@@ -39,6 +42,7 @@ const KEYS = [
   'listen',
   'protocol',
   'http',
+  'grpc',
   'exit',
   'memory',
   'cpu',
@@ -169,6 +173,8 @@ function behaviourFrom(reference: string, node: Node | undefined, source: Source
   if (http !== undefined) spec.http = r.http(http);
   if (spec.protocol === 'tcp' && spec.http)
     throw source.error(http, `${label}: "http" answers need protocol http`);
+  const grpc = fields.get('grpc');
+  if (grpc !== undefined) spec.grpc = r.grpc(grpc);
   const exit = fields.get('exit');
   if (exit !== undefined) spec.exit = r.exit(exit);
   const memory = fields.get('memory');
@@ -204,7 +210,7 @@ function behaviourFrom(reference: string, node: Node | undefined, source: Source
   const tags = fields.get('tags');
   const declared: DeclaredImage = {
     reference,
-    behaviour: () => plain(reference, spec),
+    behaviour: (invocation) => plain(reference, spec, invocation),
     sizeBytes: size !== undefined ? r.quantity(size, 'size').value : DEFAULT_SIZE,
     ...(tags !== undefined ? { tags: r.strings(tags, 'tags') } : {}),
   };
@@ -216,6 +222,7 @@ interface Spec {
   listen?: readonly number[] | 'declared';
   protocol?: 'http' | 'tcp';
   http?: HttpBehaviour;
+  grpc?: GrpcBehaviour;
   exit?: { afterMs: number; code: number };
   memoryBytes?: number;
   memoryGrowth?: MemoryGrowth;
@@ -228,14 +235,15 @@ interface Spec {
 }
 
 /** The behaviour a declaration describes (defaults: an unknown image's). */
-function plain(reference: string, spec: Spec): ImageBehaviour {
+function plain(reference: string, spec: Spec, invocation?: ContainerInvocation): ImageBehaviour {
   const shellProgram = spec.imageCommand !== undefined;
   const http: HttpBehaviour | undefined =
     spec.protocol === 'tcp' ? undefined : (spec.http ?? { routes: [], otherwise: { status: 200, body: '' } });
   return {
     name: reference,
-    listen: spec.listen ?? 'declared',
+    listen: listenWithGrpc(spec, invocation),
     ...(http ? { http } : {}),
+    ...(spec.grpc ? { grpc: spec.grpc } : {}),
     ...(spec.exit ? { exit: spec.exit } : {}),
     // A shell script as PID 1 handles SIGTERM itself (ignored without a trap) unless the declaration says.
     sigterm: spec.sigterm ?? (shellProgram ? { action: 'ignore' } : { action: 'exit', code: 0 }),
@@ -250,6 +258,24 @@ function plain(reference: string, spec: Spec): ImageBehaviour {
     ...(spec.files ? { files: spec.files } : {}),
   };
 }
+
+/** The ports it listens on: `listen` (or the declared ports) and its gRPC port. */
+function listenWithGrpc(
+  spec: Spec,
+  invocation: ContainerInvocation | undefined,
+): readonly number[] | 'declared' {
+  const listen = spec.listen ?? 'declared';
+  if (!spec.grpc) return listen;
+  const ports =
+    listen === 'declared'
+      ? (invocation?.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort)
+      : listen;
+  return [...new Set([...ports, ...spec.grpc.ports])];
+}
+
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+const GRPC_STATUSES: readonly GrpcServingStatus[] = ['SERVING', 'NOT_SERVING', 'UNKNOWN'];
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Checked readers for the values of a declaration. */
 class Reader {
@@ -338,7 +364,7 @@ class Reader {
       const path = isScalar(key) ? String(key.value) : '';
       const value = pair.value as Node;
       if (path === 'otherwise') {
-        otherwise = this.answer(value, 'otherwise');
+        otherwise = this.answer(value, 'otherwise', 'otherwise');
         continue;
       }
       if (!path.startsWith('/'))
@@ -349,32 +375,139 @@ class Reader {
   }
 
   private timeline(node: Node, path: string): HttpAnswer[] {
-    if (!isSeq(node)) return [this.answer(node, path)];
-    const answers = (node.items as Node[]).map((item) => this.answer(item, path, true));
+    if (!isSeq(node)) return [this.answer(node, path, 'route')];
+    const answers = (node.items as Node[]).map((item) => this.answer(item, path, 'timed'));
     if (answers.length === 0) this.fail(node, `http ${path}: the list of answers is empty`);
-    if ((answers[0]!.fromMs ?? 0) !== 0)
-      this.fail(node.items[0] as Node, `http ${path}: the first answer has no "after"`);
-    for (let i = 1; i < answers.length; i++) {
-      if ((answers[i]!.fromMs ?? 0) <= (answers[i - 1]!.fromMs ?? 0)) {
-        this.fail(node.items[i] as Node, `http ${path}: each "after" must be later than the one before`);
-      }
-    }
+    this.ordered(node.items, answers, `http ${path}`);
     return answers;
   }
 
-  private answer(node: Node, what: string, timed = false): HttpAnswer {
+  /**
+   * A timeline's `after`s: none on the first answer, each later than the one before; an answer
+   * with `when` may share the `after` of the one before (it answers only some requests).
+   */
+  private ordered(
+    items: readonly unknown[],
+    answers: ReadonlyArray<{ readonly fromMs?: number; readonly when?: object }>,
+    what: string,
+  ): void {
+    if ((answers[0]!.fromMs ?? 0) !== 0)
+      this.fail(items[0] as Node, `${what}: the first answer has no "after"`);
+    for (let i = 1; i < answers.length; i++) {
+      const at = answers[i]!.fromMs ?? 0;
+      const before = answers[i - 1]!.fromMs ?? 0;
+      if (at < before || (at === before && answers[i]!.when === undefined)) {
+        this.fail(items[i] as Node, `${what}: each "after" must be later than the one before`);
+      }
+    }
+  }
+
+  /**
+   * One answer: a status, or `{status, body, location, delay}`, with `when` on a path's answers
+   * and `after` in a timeline.
+   */
+  private answer(node: Node, what: string, kind: 'otherwise' | 'route' | 'timed'): HttpAnswer {
     if (isScalar(node)) return { status: this.integer(node, `http ${what} (a status)`, 100, 599), body: '' };
-    if (!isMap(node))
-      return this.fail(
-        node,
-        `http ${what}: an answer is a status or {status, body${timed ? ', after' : ''}}`,
-      );
-    const keys = timed ? ['status', 'body', 'after'] : ['status', 'body'];
+    const keys = ['status', 'body', 'location', 'delay'];
+    if (kind !== 'otherwise') keys.push('when');
+    if (kind === 'timed') keys.push('after');
+    if (!isMap(node)) return this.fail(node, `http ${what}: an answer is a status or {${keys.join(', ')}}`);
     const f = this.fields(node, `http ${what}`, keys);
     const status = this.integer(f.get('status'), `http ${what} status`, 100, 599);
     const body = f.has('body') ? this.string(f.get('body'), `http ${what} body`) : '';
+    const answer: { -readonly [K in keyof HttpAnswer]: HttpAnswer[K] } = { status, body };
     const after = f.has('after') ? this.duration(f.get('after'), `http ${what} after`) : 0;
-    return after > 0 ? { fromMs: after, status, body } : { status, body };
+    if (after > 0) answer.fromMs = after;
+    if (f.has('location')) answer.location = this.location(f.get('location'), what, status);
+    const delay = f.has('delay') ? this.duration(f.get('delay'), `http ${what} delay`) : 0;
+    if (delay > 0) answer.delayMs = delay;
+    if (f.has('when')) answer.when = this.when(f.get('when')!, what);
+    return answer;
+  }
+
+  /** A redirect's Location: a path or an http(s) URL, on a status Go's client follows. */
+  private location(node: Node | undefined, what: string, status: number): string {
+    const text = this.string(node, `http ${what} location`);
+    if (!REDIRECT_STATUSES.includes(status)) {
+      this.fail(
+        node,
+        `http ${what}: "location" needs a redirect status (301, 302, 303, 307 or 308), not ${status}`,
+      );
+    }
+    if (!/^\/|^https?:\/\/[^/?#]+/i.test(text)) {
+      this.fail(
+        node,
+        `http ${what} location: ${JSON.stringify(text)} is not a path (/new) or an http(s) URL`,
+      );
+    }
+    return text;
+  }
+
+  /** `when: {Custom-Header: Awesome}`: the request headers an answer needs (names in lower case). */
+  private when(node: Node, what: string): Record<string, string> {
+    if (!isMap(node)) return this.fail(node, `http ${what} when maps header names to values`);
+    const out: Record<string, string> = {};
+    for (const pair of node.items) {
+      const key = pair.key as Node;
+      const name = isScalar(key) ? String(key.value) : '';
+      if (!HEADER_NAME.test(name))
+        this.fail(key, `http ${what} when: ${JSON.stringify(name)} is not a header name`);
+      out[name.toLowerCase()] = this.string(pair.value as Node, `http ${what} when ${name}`);
+    }
+    return out;
+  }
+
+  /**
+   * `grpc: {port: 9090, status: SERVING, services: {liveness: NOT_SERVING}}`, statuses as
+   * timelines like HTTP answers; `health: false` for a server without the health service.
+   */
+  grpc(node: Node): GrpcBehaviour {
+    const f = this.fields(node, 'grpc', ['port', 'status', 'services', 'health']);
+    if (!f.has('port')) this.fail(node, 'grpc needs a "port"');
+    const port = this.integer(f.get('port'), 'grpc port', 1, 65535);
+    const health = f.has('health') ? this.boolean(f.get('health'), 'grpc health') : true;
+    if (!health) {
+      if (f.has('status') || f.has('services')) {
+        this.fail(
+          f.get('status') ?? f.get('services'),
+          'grpc: a server without health service has no "status" or "services"',
+        );
+      }
+      return { ports: [port] };
+    }
+    const services: Record<string, GrpcHealthAnswer[]> = {
+      '': f.has('status') ? this.grpcTimeline(f.get('status')!, 'grpc status') : [{ status: 'SERVING' }],
+    };
+    const named = f.get('services');
+    if (named !== undefined) {
+      if (!isMap(named)) this.fail(named, 'grpc services maps service names to statuses');
+      for (const pair of (named as { items: Array<{ key: unknown; value: unknown }> }).items) {
+        const key = pair.key as Node;
+        const name = isScalar(key) ? String(key.value) : '';
+        if (name === '')
+          this.fail(key, 'grpc services: a service needs a name (the server itself is "status")');
+        services[name] = this.grpcTimeline(pair.value as Node, `grpc service ${name}`);
+      }
+    }
+    return { ports: [port], health: services };
+  }
+
+  private grpcTimeline(node: Node, what: string): GrpcHealthAnswer[] {
+    if (!isSeq(node)) return [this.grpcAnswer(node, what, false)];
+    const answers = (node.items as Node[]).map((item) => this.grpcAnswer(item, what, true));
+    if (answers.length === 0) this.fail(node, `${what}: the list of answers is empty`);
+    this.ordered(node.items, answers, what);
+    return answers;
+  }
+
+  /** `SERVING`, or `{status: NOT_SERVING, after: 30s, delay: 2s}`. */
+  private grpcAnswer(node: Node, what: string, timed: boolean): GrpcHealthAnswer {
+    if (isScalar(node)) return { status: this.oneOf(node, what, GRPC_STATUSES) as GrpcServingStatus };
+    const f = this.fields(node, what, timed ? ['status', 'after', 'delay'] : ['status', 'delay']);
+    const status = this.oneOf(f.get('status'), `${what} status`, GRPC_STATUSES) as GrpcServingStatus;
+    const after = f.has('after') ? this.duration(f.get('after'), `${what} after`) : 0;
+    const delay = f.has('delay') ? this.duration(f.get('delay'), `${what} delay`) : 0;
+    return { status, ...(after > 0 ? { fromMs: after } : {}), ...(delay > 0 ? { delayMs: delay } : {}) };
   }
 
   /** `exit: 1` (at once) or `exit: {after: 30s, code: 1}`. */

@@ -1,9 +1,11 @@
 import type { SimClock, SimTimer } from '../core/clock.js';
-import type { ContainerInvocation, HttpAnswer, ImageBehaviour, OutputLine } from './behaviour.js';
+import type { ContainerInvocation, HttpHeaders, ImageBehaviour, OutputLine } from './behaviour.js';
 import { goBindFailure } from './behaviour.js';
 import type { ContainerContext } from './container-context.js';
 import { ContainerLog } from './container-log.js';
 import { type ExecOutcome, type ExecRequest, execInImage } from './exec.js';
+import { type GrpcHealthResult, grpcHealthCheck } from './grpc-health.js';
+import { httpAnswer } from './http-answer.js';
 import { imageRootFs } from './image-fs.js';
 import { programFor } from './programs.js';
 import type { Signal } from './sh/effects.js';
@@ -27,7 +29,15 @@ export type HttpResult =
   | { readonly kind: 'refused' }
   /** The port is open but does not speak HTTP (redis, a raw TCP server). */
   | { readonly kind: 'not-http' }
-  | { readonly kind: 'response'; readonly status: number; readonly body: string };
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly body: string;
+      /** The Location header of a redirect. */
+      readonly location?: string;
+      /** How long the headers took to come (the client gives up after its timeout). */
+      readonly delayMs?: number;
+    };
 
 export interface ProcessOptions {
   readonly clock: SimClock;
@@ -100,6 +110,8 @@ export class SimProcess {
     this.memory = options.behaviour.memoryBytes;
     this.log = options.log ?? new ContainerLog(() => this.clock.now);
     this.program = options.behaviour.program ? programFor(options.behaviour.program) : undefined;
+    // Methods rather than arrow properties: under tsx every named arrow is renamed at creation
+    // (keepNames), which showed in profiles of a rollout starting thousands of processes.
     const self = this;
     this.host = {
       get now() {
@@ -108,18 +120,30 @@ export class SimProcess {
       invocation: options.invocation,
       behaviour: options.behaviour,
       context: options.context,
-      fs: () => this.fs(),
-      write: (fd, text) => {
-        if (this.running) this.log.write(fd, text);
+      fs() {
+        return self.fs();
       },
-      setTimeout: (fn, ms) => this.after(ms, fn),
-      listen: (port) => this.bind(port),
-      close: (port) => this.unbind(port),
-      setMemory: (bytes) => this.setMemory(bytes),
-      exit: (code, signal) =>
-        this.end({ code, at: this.clock.now, oomKilled: false, ...(signal ? { signal } : {}) }),
-      startFailed: (message) =>
-        this.end({ code: 128, at: this.clock.now, oomKilled: false, startError: message }),
+      write(fd, text) {
+        if (self.running) self.log.write(fd, text);
+      },
+      setTimeout(fn, ms) {
+        self.after(ms, fn);
+      },
+      listen(port) {
+        self.bind(port);
+      },
+      close(port) {
+        self.unbind(port);
+      },
+      setMemory(bytes) {
+        self.setMemory(bytes);
+      },
+      exit(code, signal) {
+        self.end({ code, at: self.clock.now, oomKilled: false, ...(signal ? { signal } : {}) });
+      },
+      startFailed(message) {
+        self.end({ code: 128, at: self.clock.now, oomKilled: false, startError: message });
+      },
     };
   }
 
@@ -172,15 +196,16 @@ export class SimProcess {
     return this.running && this.ports.has(port);
   }
 
-  /** An HTTP GET to `port` and `path`, answered from the behaviour as of now. */
-  httpGet(port: number, path: string): HttpResult {
+  /** An HTTP GET to `port` and `path` (with the request's headers), answered from the behaviour as of now. */
+  httpGet(port: number, path: string, headers?: HttpHeaders): HttpResult {
     if (!this.listens(port)) return { kind: 'refused' };
-    const http = this.options.behaviour.http;
-    if (!http) return { kind: 'not-http' };
-    const bare = path.split('?')[0] || '/';
-    const route = http.routes.find((r) => r.path === bare);
-    const answer = route ? this.answerAt(route.answers) : http.otherwise;
-    return { kind: 'response', status: answer.status, body: answer.body ?? '' };
+    return httpAnswer(this.options.behaviour, port, path, headers, this.clock.now - this.startedAt);
+  }
+
+  /** A gRPC health check (grpc.health.v1.Health/Check) of `service` on `port`, as of now. */
+  grpcHealth(port: number, service: string): GrpcHealthResult {
+    if (!this.listens(port)) return { kind: 'refused' };
+    return grpcHealthCheck(this.options.behaviour, port, service, this.clock.now - this.startedAt);
   }
 
   /** Delivers a signal: SIGKILL ends it now (137); SIGTERM does what the program or behaviour says. */
@@ -234,18 +259,6 @@ export class SimProcess {
     return this.rootFs;
   }
 
-  /**
-   * The answer as of now. A change `fromMs` after the start is seen only once more time than that
-   * has passed: the process acts a moment after the instant it started (SEMANTICS.md "Probes"),
-   * so a probe tick exactly `fromMs` after its start still sees the earlier answer.
-   */
-  private answerAt(answers: readonly HttpAnswer[]): HttpAnswer {
-    const age = this.clock.now - this.startedAt;
-    let current = answers[0]!;
-    for (const a of answers) if ((a.fromMs ?? 0) < age || a === answers[0]) current = a;
-    return current;
-  }
-
   /** Binds a port in the pod's network namespace (shared with the pod's other containers). */
   private bind(port: number): boolean {
     const space = this.options.context?.ports;
@@ -273,12 +286,14 @@ export class SimProcess {
   }
 
   private schedule(line: OutputLine): void {
-    const emit = () => {
-      this.log.line(line.stream, typeof line.text === 'string' ? line.text : line.text(this.clock.now));
-      if (line.everyMs && line.everyMs > 0) this.after(line.everyMs, emit);
-    };
-    if (line.afterMs <= 0) emit();
-    else this.after(line.afterMs, emit);
+    if (line.afterMs <= 0) this.emit(line);
+    else this.after(line.afterMs, () => this.emit(line));
+  }
+
+  /** Prints an output line now, and schedules its repeat if it has one. */
+  private emit(line: OutputLine): void {
+    this.log.line(line.stream, typeof line.text === 'string' ? line.text : line.text(this.clock.now));
+    if (line.everyMs && line.everyMs > 0) this.after(line.everyMs, () => this.emit(line));
   }
 
   private grow(): void {

@@ -2,6 +2,8 @@ import type { Container, Pod, Probe } from '../../api/types.js';
 import type { SimClock, SimTimer } from '../../core/clock.js';
 import type { SimProcess } from '../../images/process.js';
 import { execProbe } from './exec-probe.js';
+import { grpcProbe } from './probe-grpc.js';
+import { httpProbe } from './probe-http.js';
 import type { ContainerInstance } from './runtime.js';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
@@ -38,9 +40,15 @@ const INITIAL: Record<ProbeType, ProbeResult> = {
 
 /**
  * One probe's outcome: the result and the output that becomes the Unhealthy event. An error is
- * reported (`… probe errored and resulted in unknown state: …`) and then dropped, not counted.
+ * reported (`… probe errored and resulted in unknown state: …`) and then dropped, not counted. A
+ * warning (an HTTP redirect not followed) is a success reported as a ProbeWarning event.
  */
-export type Outcome = { result: 'Success' | 'Failure'; output: string } | { result: 'Error'; output: string };
+export type Outcome =
+  | { result: 'Success' | 'Failure' | 'Warning'; output: string }
+  | { result: 'Error'; output: string };
+
+/** A passed HTTP or TCP probe; shared, as nearly every probe passes. */
+const SUCCESS: Outcome = Object.freeze({ result: 'Success', output: '' });
 
 /**
  * One probe of one container (pkg/kubelet/prober/worker.go), on the documented ideal schedule
@@ -57,6 +65,9 @@ export class ProbeWorker {
   private containerID: string | undefined;
   private timer: SimTimer | undefined;
   private stopped = false;
+  /** The tick and its timer label, made once: a worker ticks 360 times an hour at period 10 s. */
+  private readonly onTick = () => this.tick();
+  private readonly timerLabel: string;
 
   constructor(
     private readonly host: ProbeHost,
@@ -65,6 +76,7 @@ export class ProbeWorker {
     readonly probe: Probe,
   ) {
     this.result = INITIAL[type];
+    this.timerLabel = `${host.label} ${type} probe`;
   }
 
   get current(): ProbeResult {
@@ -96,11 +108,7 @@ export class ProbeWorker {
 
   private tick(): void {
     if (this.stopped) return;
-    this.timer = this.host.clock.setTimeout(
-      () => this.tick(),
-      this.periodMs,
-      `${this.host.label} ${this.type} probe`,
-    );
+    this.timer = this.host.clock.setTimeout(this.onTick, this.periodMs, this.timerLabel);
     if (!this.doProbe()) this.stop();
   }
 
@@ -134,6 +142,11 @@ export class ProbeWorker {
     if (startup === this.started(instance.id)) return true;
 
     const outcome = this.run(instance);
+    if (outcome.result === 'Warning') {
+      // prober.go: probe.Warning records a ProbeWarning event and counts as a success.
+      this.host.record('Warning', 'ProbeWarning', `${CAPITAL[this.type]} probe warning: ${outcome.output}`);
+      return this.count('Success');
+    }
     if (outcome.result === 'Error') {
       // prober.go: the error becomes an event; worker.go throws the result away.
       this.host.record(
@@ -146,18 +159,24 @@ export class ProbeWorker {
     if (outcome.result === 'Failure') {
       this.host.record('Warning', 'Unhealthy', `${CAPITAL[this.type]} probe failed: ${outcome.output}`);
     }
-    if (this.lastResult === outcome.result) this.resultRun++;
+    return this.count(outcome.result);
+  }
+
+  /** worker.go: counts one probe's result toward the thresholds and sets the cached result. */
+  private count(result: 'Success' | 'Failure'): boolean {
+    const startup = this.type === 'startup';
+    if (this.lastResult === result) this.resultRun++;
     else {
-      this.lastResult = outcome.result;
+      this.lastResult = result;
       this.resultRun = 1;
     }
     const threshold =
-      outcome.result === 'Failure' ? (this.probe.failureThreshold ?? 3) : (this.probe.successThreshold ?? 1);
+      result === 'Failure' ? (this.probe.failureThreshold ?? 3) : (this.probe.successThreshold ?? 1);
     if (this.resultRun < threshold) return true;
-    this.setResult(outcome.result, true);
+    this.setResult(result, true);
     if (
-      (this.type === 'liveness' && outcome.result === 'Failure') ||
-      (startup && (outcome.result === 'Failure' || outcome.result === 'Success'))
+      (this.type === 'liveness' && result === 'Failure') ||
+      (startup && (result === 'Failure' || result === 'Success'))
     ) {
       // The container will be restarted (or has started): stop probing it until a new one runs.
       this.onHold = true;
@@ -180,33 +199,27 @@ export class ProbeWorker {
     if (notify) this.host.changed(this.type, this.container.name, result);
   }
 
+  /** What the node reaches at host:port: the pod's own IP only; other hosts refuse. */
+  private readonly reachPod = (host: string, port: number) =>
+    host === (this.host.podIP() ?? '') ? this.host.listener(port) : undefined;
+
   private run(instance: ContainerInstance): Outcome {
     const p = this.probe;
     const ip = this.host.podIP() ?? '';
     if (p.httpGet) {
       const port = this.resolvePort(p.httpGet.port);
       if (port === undefined) return { result: 'Error', output: portError(p.httpGet.port) };
-      const host = p.httpGet.host || ip;
-      const path = p.httpGet.path || '/';
-      const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
-      const url = `${scheme}://${hostPort(host, port)}${path.startsWith('/') ? path : `/${path}`}`;
-      const listener = host === ip ? this.host.listener(port) : undefined;
-      const answer = listener?.httpGet(port, path) ?? { kind: 'refused' as const };
-      if (answer.kind === 'refused') {
-        return {
-          result: 'Failure',
-          output: `Get "${url}": dial tcp ${hostPort(host, port)}: connect: connection refused`,
-        };
-      }
-      if (answer.kind === 'not-http') return { result: 'Failure', output: `Get "${url}": EOF` };
-      if (answer.status >= 200 && answer.status < 400) return { result: 'Success', output: '' };
-      return { result: 'Failure', output: `HTTP probe failed with statuscode: ${answer.status}` };
+      return httpProbe(p.httpGet, port, ip, timeoutMs(p), this.reachPod);
+    }
+    if (p.grpc) {
+      const service = p.grpc.service ?? '';
+      return grpcProbe(ip, service, p.grpc.port, timeoutMs(p), this.host.listener(p.grpc.port));
     }
     if (p.tcpSocket) {
       const port = this.resolvePort(p.tcpSocket.port);
       if (port === undefined) return { result: 'Error', output: portError(p.tcpSocket.port) };
       const host = p.tcpSocket.host || ip;
-      if (host === ip && this.host.listener(port)) return { result: 'Success', output: '' };
+      if (host === ip && this.host.listener(port)) return SUCCESS;
       return { result: 'Failure', output: `dial tcp ${hostPort(host, port)}: connect: connection refused` };
     }
     if (p.exec) return execProbe(instance, this.container, p);
@@ -219,6 +232,11 @@ export class ProbeWorker {
     if (/^\d+$/.test(port)) return Number(port);
     return this.container.ports?.find((p) => p.name === port)?.containerPort;
   }
+}
+
+/** The client's timeout (timeoutSeconds, default 1). */
+function timeoutMs(probe: Probe): number {
+  return (probe.timeoutSeconds ?? 1) * 1000;
 }
 
 /** probe.ResolveContainerPort's error for a name no container port has (its strconv.Atoi fallback). */
