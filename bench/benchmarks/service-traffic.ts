@@ -1,5 +1,12 @@
-import type { Cluster } from '../../src/index.js';
-import { apply, type Benchmark, clusterWithNodes, deploymentYaml, measure, timed } from '../harness.js';
+import {
+  apply,
+  type Benchmark,
+  clusterWithNodes,
+  deploymentYaml,
+  measure,
+  readyPods,
+  timed,
+} from '../harness.js';
 
 const NODES = 20;
 const SERVICES = 100;
@@ -62,9 +69,3 @@ export const serviceTraffic: Benchmark = {
     return result;
   },
 };
-
-function readyPods(cluster: Cluster): number {
-  return cluster.store
-    .list('Pod', 'default')
-    .filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
-}

@@ -18,7 +18,8 @@ import { microTimestampOf, simTimeOf } from '../../src/store/time.js';
 import { discoveryRoutes } from './discovery.js';
 import { type IncludeObject, shiftTimestamps, statusOf, table, typedList } from './wire.js';
 
-const ENDPOINTS_WARNING = '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"';
+const ENDPOINTS_WARNING =
+  '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"';
 
 /** The kubelet renews its node Lease every 10 s (kubesim's describe node shows the same rule). */
 const LEASE_RENEW_MS = 10_000;
@@ -57,7 +58,14 @@ export class FakeApiServer {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const status = this.answer(req, url, res);
+    let status: number;
+    try {
+      status = this.answer(req, url, res);
+    } catch (err) {
+      // A query the store cannot parse (a bad selector): a BadRequest with kubesim's message,
+      // which is not necessarily the API server's wording.
+      status = send(res, 400, { ...genericStatus('BadRequest', 400), message: (err as Error).message });
+    }
     this.log.push(`${req.method} ${url.pathname}${url.search} ${status}`);
   }
 
@@ -112,7 +120,9 @@ export class FakeApiServer {
    * `undefined`: not a synthetic path; `null`: a synthetic path with nothing there.
    */
   private synthetic(path: string): unknown {
-    const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(path);
+    const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/.exec(
+      path,
+    );
     if (lease) {
       const node = this.cluster.store.get('Node', undefined, lease[1]!);
       if (!node) return null;

@@ -351,4 +351,338 @@ spec:
     targetPort: 8080
 `;
 
-export default { nginx, services, pods, broken, teamA };
+/** Objects full of fields and of strings that are hard to print (YAML and JSON quoting, describe). */
+const zoo = `apiVersion: v1
+kind: Pod
+metadata:
+  name: zoo
+  labels:
+    bool: "true"
+    num: "123"
+    exp: "1e3"
+    hex: "0x1F"
+    yes: "yes"
+    "on": "on"
+    nul: "null"
+    date: "2025-01-01"
+    float: "1.0"
+    octal: "0123"
+    under: "1_000"
+    upper-y: "Y"
+  annotations:
+    empty: ""
+    spaces: " leading and trailing "
+    colon: "a: b"
+    hash: "#not a comment"
+    dash: "- item"
+    multi: "line one\\nline two\\n"
+    multi-no-newline: "line one\\nline two"
+    multi-indented: "  indented\\nnext"
+    tab: "tab\\there"
+    unicode: "grüße ☃"
+    emoji: "😀 smile"
+    nel: "a\\Nb"
+    nel-spaced: "a \\N b"
+    nel-twice: "a\\N\\Nb"
+    nel-first: "\\Na"
+    nel-many: "a \\N\\N \\Nb"
+    bom: "a\\uFEFFb"
+    private-use: "\\uE000\\uFFFD"
+    bell: "ding\\a"
+    html: "<b>&amp;</b>"
+    quote: "it's \\"quoted\\""
+    long: "the quick brown fox jumps over the lazy dog the quick brown fox jumps over the lazy dog the quick brown fox jumps over the lazy dog again and again"
+    longword: "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+    tilde: "~"
+    star: "*star"
+    amp: "&anchor"
+    bang: "!tag"
+    percent: "%p"
+    at: "@at"
+    backtick: "\`tick\`"
+    brace: "{a: 1}"
+    bracket: "[1, 2]"
+    question: "? q"
+    pipe: "| p"
+    gt: "> g"
+    sexagesimal: "1:20"
+    off: "off"
+    upper-no: "NO"
+    plus: "+1"
+    dot5: ".5"
+    inf: ".inf"
+    trailing-colon: "key:"
+    comma: "a, b"
+    json: '{"a":1,"b":[true,null]}'
+    backslash: 'C:\\path\\to'
+    crlf: "a\\r\\nb"
+    trailing-newlines: "text\\n\\n"
+    only-newline: "\\n"
+    number-like: "12345678901234567890"
+spec:
+  serviceAccountName: default
+  hostname: zoo-host
+  subdomain: headless
+  securityContext:
+    runAsUser: 1000
+    fsGroup: 2000
+  tolerations:
+  - key: dedicated
+    operator: Equal
+    value: gpu
+    effect: NoSchedule
+  - operator: Exists
+    effect: NoSchedule
+  - key: node.kubernetes.io/unreachable
+    operator: Exists
+    effect: NoExecute
+    tolerationSeconds: 60
+  readinessGates:
+  - conditionType: example.com/feature-1
+  initContainers:
+  - name: setup
+    image: busybox:1.36
+    command: ["sh", "-c", "echo ready > /work/flag"]
+    volumeMounts:
+    - name: mem
+      mountPath: /work
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "echo \\"hello world\\"; sleep 3600"]
+    workingDir: /tmp
+    ports:
+    - containerPort: 53
+      protocol: UDP
+      name: dns
+    - containerPort: 9090
+    env:
+    - name: FROM_CM
+      valueFrom:
+        configMapKeyRef:
+          name: cfg
+          key: k
+          optional: true
+    - name: FROM_SECRET
+      valueFrom:
+        secretKeyRef:
+          name: sec
+          key: password
+          optional: true
+    - name: CPU_LIMIT
+      valueFrom:
+        resourceFieldRef:
+          resource: limits.cpu
+          divisor: 1m
+    - name: NODE
+      valueFrom:
+        fieldRef:
+          fieldPath: spec.nodeName
+    - name: MULTI
+      value: "a\\nb"
+    envFrom:
+    - configMapRef:
+        name: cfg
+        optional: true
+    - prefix: S_
+      secretRef:
+        name: sec
+        optional: true
+    resources:
+      limits:
+        cpu: 200m
+        memory: 64Mi
+        ephemeral-storage: 1Gi
+    readinessProbe:
+      grpc:
+        port: 9090
+      timeoutSeconds: 2
+    livenessProbe:
+      exec:
+        command: ["test", "-f", "/tmp/missing file"]
+      periodSeconds: 60
+      successThreshold: 1
+      failureThreshold: 5
+      terminationGracePeriodSeconds: 5
+    volumeMounts:
+    - name: config
+      mountPath: /etc/config
+      subPath: a.txt
+      readOnly: true
+    - name: secret
+      mountPath: /etc/secret
+    - name: projected
+      mountPath: /var/run/projected
+    - name: downward
+      mountPath: /etc/podinfo
+    - name: mem
+      mountPath: /work
+  volumes:
+  - name: config
+    configMap:
+      name: cfg
+      optional: true
+      items:
+      - key: a
+        path: a.txt
+  - name: secret
+    secret:
+      secretName: sec
+      optional: true
+      defaultMode: 256
+  - name: projected
+    projected:
+      sources:
+      - serviceAccountToken:
+          path: token
+          expirationSeconds: 3600
+      - configMap:
+          name: cfg
+          optional: true
+      - downwardAPI:
+          items:
+          - path: name
+            fieldRef:
+              fieldPath: metadata.name
+  - name: downward
+    downwardAPI:
+      items:
+      - path: labels
+        fieldRef:
+          fieldPath: metadata.labels
+  - name: mem
+    emptyDir:
+      medium: Memory
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: fancy
+  annotations:
+    multi: "a\\nb"
+spec:
+  type: LoadBalancer
+  selector:
+    app: nginx
+  externalIPs:
+  - 1.2.3.4
+  loadBalancerSourceRanges:
+  - 10.0.0.0/8
+  externalTrafficPolicy: Local
+  internalTrafficPolicy: Local
+  sessionAffinity: ClientIP
+  sessionAffinityConfig:
+    clientIP:
+      timeoutSeconds: 600
+  ipFamilyPolicy: PreferDualStack
+  ports:
+  - name: dns
+    port: 53
+    protocol: UDP
+    targetPort: 5353
+  - name: http
+    port: 80
+    targetPort: http
+    appProtocol: http
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: paused
+  annotations:
+    kubernetes.io/change-cause: "it's \\"quoted\\" <b>"
+spec:
+  replicas: 1
+  revisionHistoryLimit: 2
+  selector:
+    matchExpressions:
+    - key: app
+      operator: In
+      values: [paused, paused-too]
+  strategy:
+    rollingUpdate:
+      maxSurge: 0
+      maxUnavailable: 1
+  template:
+    metadata:
+      labels:
+        app: paused
+      annotations:
+        note: "template annotation"
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+        args: ["nginx", "-g", "daemon off;"]
+        env:
+        - name: A
+          value: "1"
+`;
+
+/** Pods that fail in the other ways the kubelet reports: init crash, OOM kill, bad images. */
+const trouble = `apiVersion: v1
+kind: Pod
+metadata:
+  name: init-crash
+spec:
+  initContainers:
+  - name: migrate
+    image: busybox:1.36
+    command: ["sh", "-c", "exit 2"]
+  containers:
+  - name: app
+    image: nginx:1.25
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: oom
+spec:
+  restartPolicy: OnFailure
+  containers:
+  - name: stress
+    image: polinux/stress
+    command: ["stress"]
+    args: ["--vm", "1", "--vm-bytes", "250M", "--vm-hang", "1"]
+    resources:
+      requests:
+        memory: 50Mi
+      limits:
+        memory: 100Mi
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: never-pull
+spec:
+  containers:
+  - name: app
+    image: example.com/private/app:1.0
+    imagePullPolicy: Never
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: bad-name
+spec:
+  containers:
+  - name: app
+    image: "nginx:1.25:extra"
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: slow-start
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+    startupProbe:
+      exec:
+        command: ["cat", "/tmp/started"]
+      periodSeconds: 10
+      failureThreshold: 30
+`;
+
+export default { nginx, services, pods, broken, teamA, zoo, trouble };

@@ -4,11 +4,15 @@
  *     1.16.1 with change causes, a NodePort and a ClusterIP Service in front of it, a pod in
  *     CrashLoopBackOff, a pod restarted by its liveness probe, a pod too big for any node, a
  *     Deployment stuck on an image tag nginx never published, finished and failed pods, a
- *     multi-container pod with an init container, a pod that is never ready, more Service types,
- *     a second namespace, and the events all of that recorded.
+ *     multi-container pod with an init container, a pod that is never ready, pods failing in
+ *     the other ways (init crash, OOM kill, ErrImageNeverPull, InvalidImageName, a startup probe),
+ *     a pod full of fields and awkward strings, more Service types, a cordoned node, a paused
+ *     Deployment, a second namespace, and the events all of that recorded.
  *  2. "rolling": nginx halfway through a rollout to 1.25 (minReadySeconds holds it), a pod
  *     Terminating for its grace period.
- *  3. "faults": ten minutes on: the stuck rollout past its progress deadline, node-3 unreachable
+ *  3. "history": nginx rolled back to revision 1 and forward to 1.27 (revisions 3, 4, 5), the
+ *     paused Deployment resumed (its revisionHistoryLimit of 2 trims its history).
+ *  4. "faults": later still: the stuck rollout past its progress deadline, node-3 unreachable
  *     (NotReady, tainted, its pods not ready and then Terminating), a Terminating namespace.
  * Each stage ends on a whole second, so that ages are exact.
  */
@@ -47,6 +51,13 @@ export const STAGES: readonly Stage[] = [
       must(cluster, 'apply -f -', manifests.pods);
       must(cluster, 'apply -f -', manifests.broken);
       must(cluster, 'apply -f -', manifests.teamA);
+      must(cluster, 'apply -f -', manifests.zoo);
+      must(cluster, 'apply -f -', manifests.trouble);
+      must(cluster, `patch node node-2 -p '{"spec":{"unschedulable":true}}'`);
+      must(cluster, 'label node node-1 node-role.kubernetes.io/control-plane=');
+      must(cluster, 'annotate node node-1 example.com/note=first');
+      must(cluster, 'rollout pause deployment/paused');
+      must(cluster, 'set image deployment/paused web=nginx:1.27');
       cluster.advance(20_000);
       must(cluster, 'set image deployment/broken web=nginx:1.161');
       cluster.advance(105_000);
@@ -55,11 +66,25 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'rolling',
     enter(cluster) {
-      must(cluster, 'patch deployment nginx -p {"spec":{"minReadySeconds":30}}');
+      must(cluster, `patch deployment nginx -p '{"spec":{"minReadySeconds":30}}'`);
       must(cluster, 'set image deployment/nginx nginx=nginx:1.25');
       cluster.advance(40_000);
       must(cluster, 'delete pod sleeper --wait=false');
       cluster.advance(3_000);
+    },
+  },
+  {
+    name: 'history',
+    enter(cluster) {
+      // Finish the rollout to 1.25, roll back to revision 1, then roll forward once more.
+      cluster.advance(120_000);
+      must(cluster, 'rollout undo deployment/nginx --to-revision=1');
+      cluster.advance(120_000);
+      must(cluster, 'set image deployment/nginx nginx=nginx:1.27');
+      must(cluster, "annotate deployment/nginx kubernetes.io/change-cause='to 1.27' --overwrite");
+      cluster.advance(120_000);
+      must(cluster, 'rollout resume deployment/paused');
+      cluster.advance(30_000);
     },
   },
   {

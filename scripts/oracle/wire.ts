@@ -13,19 +13,24 @@ import { microTimestampOf, simTimeOf, timestampOf } from '../../src/store/time.j
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** A copy of `value` with every RFC 3339 timestamp moved by `shiftMs` (a whole number of seconds). */
+/**
+ * A copy of `value` with every RFC 3339 timestamp moved by `shiftMs` (a whole number of seconds).
+ * Annotation values stay as they are: describe prints them verbatim, so moving them would only
+ * show the shift.
+ */
 export function shiftTimestamps<T>(value: T, shiftMs: number): T {
   if (shiftMs === 0) return value;
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') {
       const m = TIMESTAMP.exec(v);
       if (!m) return v;
       const at = simTimeOf(v)! + shiftMs;
       return m[1] ? microTimestampOf(at) : timestampOf(at);
     }
-    if (Array.isArray(v)) return v.map(walk);
+    if (Array.isArray(v)) return v.map((x) => walk(x));
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      if (key === 'annotations') return v;
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     }
     return v;
   };
@@ -53,7 +58,7 @@ export function table(
   include: IncludeObject,
   resourceVersion: string,
 ) {
-  const printer = kindTable(type.kind, true);
+  const printer = kindTable(type.kind);
   const columnDefinitions = printer.columns.map((c) => ({
     name: c.name,
     type: 'string',
@@ -65,7 +70,13 @@ export function table(
     cells: printer.row(obj, now),
     object: rowObject(obj, include),
   }));
-  return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion }, columnDefinitions, rows };
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion },
+    columnDefinitions,
+    rows,
+  };
 }
 
 function rowObject(obj: KubeObject, include: IncludeObject): unknown {

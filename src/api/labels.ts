@@ -50,12 +50,26 @@ function requirementString(r: Requirement): string {
   }
 }
 
+const NO_LABELS: Labels = Object.freeze({});
+
 function compile(requirements: Requirement[], nothing = false): Selector {
   const sorted = [...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // A plain loop: controllers match every pod of a ReplicaSet against selectors on every sync.
   return {
     empty: requirements.length === 0 && !nothing,
-    matches: (labels) => !nothing && sorted.every((r) => matchRequirement(r, labels ?? {})),
-    toString: () => sorted.map(requirementString).join(','),
+    matches(labels) {
+      if (nothing) return false;
+      const l = labels ?? NO_LABELS;
+      for (const r of sorted) {
+        // `key=value`, by far the most common: only an own label can equal a string (inherited
+        // properties of a plain object are functions), so no separate ownership test is needed.
+        if (r.op === 'Equals' ? l[r.key] !== r.values[0] : !matchRequirement(r, l)) return false;
+      }
+      return true;
+    },
+    toString() {
+      return sorted.map(requirementString).join(',');
+    },
   };
 }
 

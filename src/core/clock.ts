@@ -8,11 +8,34 @@ export interface SimTimer {
   cancel(): void;
 }
 
-interface Entry extends SimTimer {
-  readonly seq: number;
-  readonly fn: () => void;
-  cancelled: boolean;
+/**
+ * A scheduled timer. A class with a `cancel` method rather than an object literal with a
+ * closure: a 1,000-pod hour of probes sets 720,000 timers, and a closure per timer (named by
+ * tsx's keepNames helper on top) was a measurable share of it.
+ */
+class Entry implements SimTimer {
+  cancelled = false;
+
+  constructor(
+    private readonly clock: SimClock,
+    readonly due: number,
+    readonly label: string,
+    readonly seq: number,
+    public fn: () => void,
+  ) {}
+
+  cancel(): void {
+    if (!this.cancelled) {
+      this.cancelled = true;
+      // A cancelled timer stays in the heap until it comes up; dropping its function now frees
+      // what it holds (a stopped container's SIGKILL timer held its whole pod worker for 30 s).
+      this.fn = noop;
+      this.clock.forgetCancelled();
+    }
+  }
 }
+
+function noop(): void {}
 
 /** The scenario's time source: what is current, and what falls due next. */
 export interface TimeSource {
@@ -51,23 +74,15 @@ export class SimClock implements TimeSource {
 
   /** Runs `fn` once `delayMs` of simulated time has passed (0: later at this same instant). */
   setTimeout(fn: () => void, delayMs: number, label = 'timer'): SimTimer {
-    const due = this.now + Math.max(0, delayMs);
-    const entry: Entry = {
-      due,
-      label,
-      seq: this.seq++,
-      fn,
-      cancelled: false,
-      cancel: () => {
-        if (!entry.cancelled) {
-          entry.cancelled = true;
-          this.live--;
-        }
-      },
-    };
+    const entry = new Entry(this, this.now + Math.max(0, delayMs), label, this.seq++, fn);
     this.timers.push(entry);
     this.live++;
     return entry;
+  }
+
+  /** A timer was cancelled: it no longer counts as pending (Entry.cancel). */
+  forgetCancelled(): void {
+    this.live--;
   }
 
   /** When the next live timer falls due, if any. */
@@ -89,7 +104,9 @@ export class SimClock implements TimeSource {
     top.cancelled = true;
     this.firedCount++;
     if (top.due > this.now) this.fake.tick(top.due - this.now);
-    top.fn();
+    const fn = top.fn;
+    top.fn = noop;
+    fn();
     return top;
   }
 

@@ -12,35 +12,41 @@ export class MinHeap<T> {
     return this.items[0];
   }
 
+  // Both sifts move a hole instead of swapping pairs: the clock's heap takes 720,000 pushes
+  // and pops in a 1,000-pod hour of probes.
+
   push(item: T): void {
     const items = this.items;
+    let i = items.length;
     items.push(item);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const p = items[parent]!;
+      if (!this.less(item, p)) break;
+      items[i] = p;
       i = parent;
     }
+    items[i] = item;
   }
 
   pop(): T | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
+    const n = items.length;
+    if (n > 0 && last !== undefined) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < items.length && this.less(items[l]!, items[m]!)) m = l;
-        if (r < items.length && this.less(items[r]!, items[m]!)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
-        i = m;
+        const child = r < n && this.less(items[r]!, items[l]!) ? r : l;
+        const c = items[child]!;
+        if (!this.less(c, last)) break;
+        items[i] = c;
+        i = child;
       }
+      items[i] = last;
     }
     return top;
   }

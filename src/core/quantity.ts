@@ -19,6 +19,9 @@ const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|
 export const QUANTITY_ERROR =
   "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
+const PARSED = new Map<string, Quantity>();
+const MAX_PARSED = 10_000;
+
 /**
  * A Kubernetes resource quantity (`500m`, `0.5`, `128Mi`, `1e3`), kept exactly as a count of
  * nano-units. Fractions below a nano-unit round up, as resource.Quantity does.
@@ -32,6 +35,17 @@ export class Quantity {
 
   static parse(text: string | number): Quantity {
     const source = String(text).trim();
+    // Quantities are immutable and a cluster uses few distinct texts (every container start
+    // reads its node's allocatable), so each text is parsed once.
+    let parsed = PARSED.get(source);
+    if (!parsed) {
+      if (PARSED.size >= MAX_PARSED) PARSED.clear();
+      PARSED.set(source, (parsed = Quantity.parseSource(source)));
+    }
+    return parsed;
+  }
+
+  private static parseSource(source: string): Quantity {
     const match = QUANTITY.exec(source);
     if (!match) throw new KubesimError(QUANTITY_ERROR);
     const [, num, suffix = ''] = match;

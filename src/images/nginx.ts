@@ -116,7 +116,17 @@ const WORKERS = 4;
  * nginx's own notices on stderr (the images log at `notice` level since 1.21). Older images
  * print nothing.
  */
-export function nginxStartupOutput(version: string, alpine: boolean): OutputLine[] {
+export function nginxStartupOutput(version: string, alpine: boolean): readonly OutputLine[] {
+  // The same lines for every container of one version: made once (a rollout starts thousands).
+  const key = `${version}${alpine ? '-alpine' : ''}`;
+  let lines = startupOutputs.get(key);
+  if (!lines) startupOutputs.set(key, (lines = Object.freeze(startupOutput(version, alpine))));
+  return lines;
+}
+
+const startupOutputs = new Map<string, readonly OutputLine[]>();
+
+function startupOutput(version: string, alpine: boolean): OutputLine[] {
   const m = minor(version);
   if (m < 19) return [];
   const out: OutputLine[] = ENTRYPOINT_LINES.map((text) => ({ afterMs: 0, stream: 'stdout', text }));

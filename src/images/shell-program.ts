@@ -1,6 +1,6 @@
 import type { Program, ProgramHost } from './process.js';
 import type { Signal } from './sh/effects.js';
-import { ShellRunner } from './sh/host.js';
+import { type ShellHost, ShellRunner } from './sh/host.js';
 import { argvToScript, BUSYBOX_IMAGE, containerArgv } from './sh/invocation.js';
 import { ShellProcess } from './sh/process.js';
 
@@ -40,16 +40,23 @@ export function shellProgram(): Program {
         return;
       }
       const network = context?.network;
-      runner = new ShellRunner(process, {
+      // Methods, not arrow properties: tsx renames every named arrow when it is made (keepNames),
+      // and a crash-looping container starts this program every few minutes for days.
+      const shellHost: ShellHost = {
         get now() {
           return host.now;
         },
-        setTimeout: (fn, ms) => host.setTimeout(fn, ms),
-        exit: (code: number, signal?: Signal) => host.exit(code, signal),
-        ...(network?.http ? { http: (r) => network.http!(r) } : {}),
-        ...(network?.tcp ? { tcp: (r) => network.tcp!(r) } : {}),
-        ...(network?.dns ? { dns: (r) => network.dns!(r) } : {}),
-      });
+        setTimeout(fn, ms) {
+          host.setTimeout(fn, ms);
+        },
+        exit(code: number, signal?: Signal) {
+          host.exit(code, signal);
+        },
+      };
+      if (network?.http) shellHost.http = (r) => network.http!(r);
+      if (network?.tcp) shellHost.tcp = (r) => network.tcp!(r);
+      if (network?.dns) shellHost.dns = (r) => network.dns!(r);
+      runner = new ShellRunner(process, shellHost);
       runner.start();
     },
 

@@ -6,9 +6,11 @@
 import { parseSelector, type Selector } from '../api/labels.js';
 import { lookupResource, qualifiedResource, type ResourceType, resourceOf } from '../api/resources.js';
 import type { KindName, KubeObject } from '../api/types.js';
-import { notFound } from '../core/errors.js';
+import { notFound, StatusError } from '../core/errors.js';
+import type { Store } from '../store/store.js';
 import type { CommandContext } from './context.js';
-import { CliError } from './errors.js';
+import { CliError, goQuote } from './errors.js';
+import { fieldSelector } from './field-selector.js';
 
 /** The resource types of the `all` category that kubesim serves, in discovery's order. */
 const ALL_CATEGORY: readonly KindName[] = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
@@ -63,17 +65,16 @@ function splitTypes(arg: string): ResourceType[] {
   return out;
 }
 
-/** normalizeMultipleResourcesArgs: `pod,svc/web` means `pod/web svc/web`. */
+/**
+ * normalizeMultipleResourcesArgs: `pods,svc a b` means `pods/a pods/b svc/a svc/b` (each type
+ * with each name). A type list before a slash (`pods,svc/a`) is not expanded: it is an error.
+ */
 function normalize(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const arg of args) {
-    const slash = arg.indexOf('/');
-    const types = slash >= 0 ? arg.slice(0, slash) : '';
-    if (slash >= 0 && types.includes(',')) {
-      for (const t of types.split(',')) out.push(`${t}${arg.slice(slash)}`);
-    } else out.push(arg);
-  }
-  return out;
+  if (args.length < 2) return [...args];
+  // SplitResourceArgument: the comma-separated types, each once.
+  const types = [...new Set(args[0]!.split(','))];
+  if (types.length < 2) return [...args];
+  return types.flatMap((type) => args.slice(1).map((name) => `${type}/${name}`));
 }
 
 /**
@@ -133,13 +134,55 @@ export function labelSelector(text: string): Selector | undefined {
 }
 
 /**
+ * -l and --field-selector as the API server receives them: kubectl sends them unparsed, so a
+ * selector the server cannot parse fails each list request (and only those) with BadRequest.
+ */
+export interface ListSelectors {
+  readonly label: Selector | undefined;
+  readonly fields: ((obj: KubeObject) => boolean) | undefined;
+  /** True when -l or --field-selector was given (even if unparsable). */
+  readonly given: boolean;
+  /** The server's BadRequest for a list of `type`, when a selector does not parse. */
+  readonly rejects?: (type: ResourceType) => StatusError;
+}
+
+export function listSelectors(labelText: string, fieldText = ''): ListSelectors {
+  let label: Selector | undefined;
+  let fields: ((obj: KubeObject) => boolean) | undefined;
+  let problem: string | undefined;
+  try {
+    label = labelSelector(labelText);
+  } catch (e) {
+    problem = (e as Error).message;
+  }
+  try {
+    fields = fieldSelector(fieldText);
+  } catch (e) {
+    problem ??= (e as Error).message;
+  }
+  const given = labelText !== '' || fieldText !== '';
+  if (problem === undefined) return { label, fields, given };
+  // cli-runtime's Selector visitor prefixes the server's message with what it asked for.
+  const rejects = (type: ResourceType) =>
+    new StatusError(
+      'BadRequest',
+      `Unable to find ${goQuote(`${type.group}/${type.version}, Resource=${type.plural}`)} that match label selector ${goQuote(labelText)}, field selector ${goQuote(fieldText)}: ${problem}`,
+    );
+  return { label: undefined, fields: undefined, given, rejects };
+}
+
+/**
  * Fetches what the targets name: lists for bare types (filtered by the selector, in one
  * namespace or all), objects for names. Missing names become NotFound errors, kept in order.
  */
 export function fetchTargets(
   ctx: CommandContext,
   targets: readonly ArgTarget[],
-  opts: { allNamespaces: boolean; selector: Selector | undefined },
+  opts: {
+    allNamespaces: boolean;
+    selector: Selector | undefined;
+    rejects?: (type: ResourceType) => StatusError;
+  },
 ): { infos: Info[]; errors: Error[] } {
   const infos: Info[] = [];
   const errors: Error[] = [];
@@ -149,13 +192,38 @@ export function fetchTargets(
   for (const t of targets) {
     const namespace = t.type.namespaced ? ctx.namespace : undefined;
     if (t.name === undefined) {
+      if (opts.rejects) {
+        errors.push(opts.rejects(t.type));
+        continue;
+      }
       const ns = opts.allNamespaces ? undefined : namespace;
       infos.push({ kind: 'list', type: t.type, objects: store.list(t.type.kind, ns, opts.selector) });
       continue;
     }
     const obj = store.get(t.type.kind, namespace, t.name);
     if (obj) infos.push({ kind: 'object', type: t.type, object: obj });
-    else errors.push(notFound(qualifiedResource(t.type), t.name));
+    else errors.push(missingObject(store, t.type, namespace, t.name));
   }
   return { infos, errors };
+}
+
+/**
+ * The error for a named object that is not there (Info.Get in cli-runtime's visitor.go): its
+ * NotFound, or, in a namespace other than `default` that does not exist either, the namespace's
+ * (`namespaces "nope" not found`).
+ */
+export function missingObject(
+  store: Store,
+  type: ResourceType,
+  namespace: string | undefined,
+  name: string,
+): StatusError {
+  if (
+    type.namespaced &&
+    namespace &&
+    namespace !== 'default' &&
+    !store.get('Namespace', undefined, namespace)
+  )
+    return notFound('namespaces', namespace);
+  return notFound(qualifiedResource(type), name);
 }

@@ -37,7 +37,8 @@ export class History {
       object,
     };
     this.changes.push(change);
-    for (const l of [...this.listeners]) l(change);
+    // A copy, so that a listener may unsubscribe while being called; none to copy most of the time.
+    if (this.listeners.length > 0) for (const l of [...this.listeners]) l(change);
   }
 
   /** Calls `listener` for every change from now on; returns a function that stops it. */

@@ -3,7 +3,7 @@ import type { Selector } from '../api/labels.js';
 import { apiVersionOf, qualifiedResource, resourceOf } from '../api/resources.js';
 import type { KindName, KubeObject, Stored } from '../api/types.js';
 import type { TimeSource } from '../core/clock.js';
-import { clone, deepEqual, deepFreeze } from '../core/clone.js';
+import { clone, compareAndShare, deepEqual, deepFreeze, EQUAL, hasUndefined } from '../core/clone.js';
 import { alreadyExists, type FieldError, invalid, notFound, StatusError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
 import { History } from './history.js';
@@ -44,6 +44,9 @@ export interface DeleteOptions {
 }
 
 type AnyStored = KubeObject;
+type WithStatus = KubeObject & { status?: unknown };
+/** The status type of a kind (never for kinds without one, such as Endpoints). */
+type StatusOf<K extends KindName> = Stored<K> extends { status?: infer S } ? S : never;
 
 const STATUS_WRITES_ANNOTATIONS: ReadonlySet<KindName> = new Set(['Deployment', 'ReplicaSet']);
 
@@ -51,6 +54,13 @@ const STATUS_WRITES_ANNOTATIONS: ReadonlySet<KindName> = new Set(['Deployment', 
 class KindTable {
   readonly objects = new Map<string, AnyStored>();
   readonly byNamespace = new Map<string, Map<string, AnyStored>>();
+
+  constructor(readonly namespaced: boolean) {}
+
+  /** The key of an object; for a namespaced kind an empty namespace means `default`. */
+  keyFor(namespace: string | undefined, name: string): string {
+    return this.namespaced ? `${namespace || 'default'}/${name}` : name;
+  }
 
   set(key: string, obj: AnyStored): void {
     this.objects.set(key, obj);
@@ -100,7 +110,17 @@ export class Store {
   // ---- reading ----
 
   get<K extends KindName>(kind: K, namespace: string | undefined, name: string): Stored<K> | undefined {
-    return this.table(kind).objects.get(keyOf(this.nsFor(kind, namespace), name)) as Stored<K> | undefined;
+    const table = this.table(kind);
+    return table.objects.get(table.keyFor(namespace, name)) as Stored<K> | undefined;
+  }
+
+  /**
+   * An object by its `namespace/name` key (just the name for a cluster-scoped kind), as work
+   * queues name objects. For callers that read one object very often (a pod worker, on every
+   * probe tick): a key made once is hashed once.
+   */
+  getByKey<K extends KindName>(kind: K, key: string): Stored<K> | undefined {
+    return this.table(kind).objects.get(key) as Stored<K> | undefined;
   }
 
   /** Objects of a kind, in a namespace or all namespaces, optionally filtered, sorted by namespace and name. */
@@ -231,16 +251,37 @@ export class Store {
     return this.write(draft as KubeObject, 'spec', {}, true) as Stored<K>;
   }
 
-  /** Like mutate, for the status subresource. */
+  /**
+   * Like mutate, for the status subresource. Only the status and metadata of the draft are
+   * copies; the spec is the stored (frozen) one, as a status write ignores it anyway, and
+   * copying a pod's spec on every kubelet status write was a large share of a rollout's cost.
+   */
   mutateStatus<K extends KindName>(
     kind: K,
     namespace: string | undefined,
     name: string,
     change: (draft: Stored<K>) => void,
   ): Stored<K> {
-    const draft = clone(this.mustGet(kind, namespace, name));
+    const existing = this.mustGet(kind, namespace, name);
+    const status = clone((existing as WithStatus).status);
+    const draft = { ...existing, metadata: clone(existing.metadata), status } as Stored<K>;
     change(draft);
     return this.write(draft as KubeObject, 'status', {}, true) as Stored<K>;
+  }
+
+  /**
+   * Writes `status` as the object's new status, handed over: the store keeps (and freezes) that
+   * very object, so the caller must not change it afterwards. For writers that build a whole
+   * status (the kubelet), without mutateStatus's copy of the old status that would be replaced.
+   */
+  replaceStatus<K extends KindName>(
+    kind: K,
+    namespace: string | undefined,
+    name: string,
+    status: StatusOf<K>,
+  ): Stored<K> {
+    const existing = this.mustGet(kind, namespace, name);
+    return this.write({ ...existing, status } as KubeObject, 'status', {}, true) as Stored<K>;
   }
 
   /**
@@ -260,7 +301,7 @@ export class Store {
         name,
       });
     }
-    const draft = clone(pod);
+    const draft = { ...pod, metadata: nextMetadata(pod.metadata) };
     draft.spec = { ...draft.spec!, nodeName };
     const conditions = [...(draft.status?.conditions ?? [])];
     const i = conditions.findIndex((c) => c.type === 'PodScheduled');
@@ -297,7 +338,7 @@ export class Store {
         if (grace === 0 && finalizers.length === 0) return this.remove(kind, existing, opts);
         return existing;
       }
-      const draft = clone(existing);
+      const draft = { ...existing, metadata: nextMetadata(existing.metadata) };
       draft.metadata.deletionTimestamp = timestampOf(this.clock.now + grace * 1000);
       draft.metadata.deletionGracePeriodSeconds = grace;
       return this.commitWrite(kind, existing, draft);
@@ -333,11 +374,21 @@ export class Store {
     const strategy = STRATEGIES[kind];
     let draft: KubeObject;
     if (part === 'status') {
-      draft = { ...existing, metadata: clone(existing.metadata) };
-      draft.status = owned ? input.status : clone(input.status);
+      const status = owned ? input.status : clone(input.status);
       // The apps status strategies reset only spec and labels, so a status write may carry
       // annotations: the Deployment controller records its revision annotation this way.
-      if (STATUS_WRITES_ANNOTATIONS.has(kind)) draft.metadata.annotations = clone(input.metadata.annotations);
+      const annotations = STATUS_WRITES_ANNOTATIONS.has(kind)
+        ? clone(input.metadata.annotations)
+        : existing.metadata.annotations;
+      // Everything else is the stored object's, so these two decide whether anything changed;
+      // the metadata is copied only for a write that happens. What did not change in the status
+      // is taken from the stored version, so the history holds it once.
+      const statusEqual = (compareAndShare(status, (existing as WithStatus).status) & EQUAL) !== 0;
+      if (statusEqual && deepEqual(annotations, existing.metadata.annotations)) {
+        return existing as unknown as T;
+      }
+      draft = { ...existing, metadata: nextMetadata(existing.metadata), status };
+      if (STATUS_WRITES_ANNOTATIONS.has(kind)) draft.metadata.annotations = annotations;
     } else {
       draft = owned ? input : (clone(input) as KubeObject);
       draft.apiVersion = existing.apiVersion;
@@ -371,6 +422,12 @@ export class Store {
       if (strategy.generation && this.bumpsGeneration(strategy.generation, draft, existing)) {
         draft.metadata.generation = (existing.metadata.generation ?? 0) + 1;
       }
+      // Once admission is done with the draft, what did not change is taken from the stored
+      // version (an Event's count bump keeps its involvedObject and source). The metadata stays
+      // the draft's own: the commit still writes its resourceVersion.
+      const metadata = draft.metadata;
+      compareAndShare(draft, existing);
+      draft.metadata = metadata;
     }
     const stored = this.commitWrite(kind, existing, draft);
     // A finalizer removed from an object being deleted lets it go.
@@ -492,6 +549,8 @@ export class Store {
     before: KubeObject | undefined,
     after: KubeObject | undefined,
   ): void {
+    // Most writes (every status write) keep the owners: nothing to re-index.
+    if (sameOwners(before, after)) return;
     const ref = `${kind}|${key}`;
     const oldUids = (before?.metadata.ownerReferences ?? []).map((o) => o.uid);
     const newUids = (after?.metadata.ownerReferences ?? []).map((o) => o.uid);
@@ -512,10 +571,6 @@ export class Store {
     return String(++this.resourceVersion);
   }
 
-  private nsFor(kind: KindName, namespace: string | undefined): string | undefined {
-    return resourceOf(kind).namespaced ? namespace || 'default' : undefined;
-  }
-
   private mustGet<K extends KindName>(kind: K, namespace: string | undefined, name: string): Stored<K> {
     const obj = this.get(kind, namespace, name);
     if (!obj) throw notFound(qualifiedResource(resourceOf(kind)), name);
@@ -524,9 +579,35 @@ export class Store {
 
   private table(kind: KindName): KindTable {
     let t = this.tables.get(kind);
-    if (!t) this.tables.set(kind, (t = new KindTable()));
+    if (!t) this.tables.set(kind, (t = new KindTable(resourceOf(kind).namespaced)));
     return t;
   }
+}
+
+/**
+ * The metadata of an object's next version: its fields copied, unset ones dropped (as clone()
+ * drops them), the nested labels, annotations, ownerReferences and finalizers shared with the
+ * stored version. They are frozen and a write only ever replaces them whole; copying them on
+ * every status write of 10,000 pods made garbage that the history then kept alive.
+ */
+function nextMetadata(meta: KubeObject['metadata']): KubeObject['metadata'] {
+  // A spread keeps the copy's properties inside the object (see clone()).
+  if (!hasUndefined(meta as Record<string, unknown>)) return { ...meta };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(meta)) {
+    const v = (meta as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as KubeObject['metadata'];
+}
+
+function sameOwners(before: KubeObject | undefined, after: KubeObject | undefined): boolean {
+  if (!before || !after) return false;
+  const a = before.metadata.ownerReferences ?? [];
+  const b = after.metadata.ownerReferences ?? [];
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.uid !== b[i]!.uid) return false;
+  return true;
 }
 
 function splitRef(ref: string): [KindName, string] {

@@ -46,9 +46,24 @@ function iso(simMs: number, fraction: boolean): string {
   return fraction ? `${base}.${pad(ms, 3)}000Z` : `${base}Z`;
 }
 
+/**
+ * Formatted timestamps. Every status the kubelet generates formats its pod's start time, its
+ * containers' start and finish times and the current time; one cluster uses few distinct
+ * instants, so each is formatted once (the cache is emptied when it grows large).
+ */
+const formatted = new Map<number, string>();
+/** How many entries either cache keeps before it starts again. */
+const MAX_CACHED = 10_000;
+
 /** RFC 3339 with second precision, as metav1.Time serialises: `2025-01-01T00:00:05Z`. */
 export function timestampOf(simMs: number): string {
-  return iso(simMs, false);
+  let stamp = formatted.get(simMs);
+  if (stamp === undefined) {
+    if (formatted.size >= MAX_CACHED) formatted.clear();
+    stamp = iso(simMs, false);
+    formatted.set(simMs, stamp);
+  }
+  return stamp;
 }
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (events' eventTime). */
@@ -56,9 +71,26 @@ export function microTimestampOf(simMs: number): string {
   return iso(simMs, true);
 }
 
+/**
+ * Parsed timestamps. A controller sorting 10,000 pods compares their timestamps n log n times,
+ * and one cluster uses few distinct timestamps (one per simulated second at most), so the parse
+ * is remembered; the cache is emptied when it grows large.
+ */
+const parsed = new Map<string, number | undefined>();
+
 /** Simulated milliseconds for a stored timestamp (`…Z`, optionally with a fraction). */
 export function simTimeOf(timestamp: string | undefined): number | undefined {
   if (!timestamp) return undefined;
+  let ms = parsed.get(timestamp);
+  if (ms === undefined && !parsed.has(timestamp)) {
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    ms = parseTimestamp(timestamp);
+    parsed.set(timestamp, ms);
+  }
+  return ms;
+}
+
+function parseTimestamp(timestamp: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/.exec(timestamp);
   if (!m) return undefined;
   const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) - EPOCH_DAYS;

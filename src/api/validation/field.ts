@@ -12,7 +12,10 @@ export class FieldPath {
   }
 
   child(...names: string[]): FieldPath {
-    return new FieldPath([this.text, ...names].filter((s) => s !== '').join('.'));
+    // Joined by hand, skipping empty names: every stored write validates, so paths are made often.
+    let text = this.text;
+    for (const name of names) if (name !== '') text = text === '' ? name : `${text}.${name}`;
+    return new FieldPath(text);
   }
 
   index(i: number): FieldPath {

@@ -168,7 +168,7 @@ export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus 
     hostIP: view.hostIP,
     hostIPs: [{ ip: view.hostIP }],
     startTime: timestampOf(view.startTime),
-    qosClass: getPodQOS(pod),
+    qosClass: qosOf(pod),
     containerStatuses: statuses,
   };
   if (view.sandbox) {
@@ -185,6 +185,20 @@ export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus 
     if (old.message) status.message = old.message;
   }
   return status;
+}
+
+/**
+ * QoS classes by stored pod spec. The class depends on the spec alone, and every status the
+ * kubelet generates states it; a stored spec is frozen, so it cannot change under the cache.
+ */
+const qosBySpec = new WeakMap<object, string>();
+
+function qosOf(pod: Pod): string {
+  const spec = pod.spec;
+  if (!spec || !Object.isFrozen(spec)) return getPodQOS(pod);
+  let qos = qosBySpec.get(spec);
+  if (qos === undefined) qosBySpec.set(spec, (qos = getPodQOS(pod)));
+  return qos;
 }
 
 /**

@@ -10,6 +10,7 @@ import { EvictionManager, type MemoryPressureOptions } from './eviction.js';
 import { postNodeStatus, recordNodeEvent } from './eviction-node-status.js';
 import { ImageManager } from './image-manager.js';
 import { HostLocalIPAM } from './ipam.js';
+import { watchPodsOfNode } from './node-pod-watch.js';
 import { PodWorker, type WorkerHost } from './pod-worker.js';
 
 /**
@@ -75,11 +76,8 @@ export class Kubelet implements Controller, Reconciler {
       requeue: (key) => queue.add(key),
     };
     this.eviction = this.evictionManager();
-    store.watch('Pod', (event) => {
+    watchPodsOfNode(store, this.nodeName, (event) => {
       const pod = event.object;
-      const mine = pod.spec?.nodeName === this.nodeName;
-      const wasMine = event.old?.spec?.nodeName === this.nodeName;
-      if (!mine && !wasMine) return;
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
       if (event.type !== 'MODIFIED' || !event.old || this.specChanged(event.old, pod)) queue.add(key);
     });

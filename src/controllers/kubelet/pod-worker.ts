@@ -68,6 +68,11 @@ const MIN_GRACE_SECONDS = 2;
 /** Dead instances the kubelet keeps per container (the newest and the one before it are shown). */
 const KEEP_INSTANCES = 3;
 
+/** Keeps the pass's earliest retry time. */
+function soonest(pass: PassState, at: number): void {
+  pass.retryAt = Math.min(pass.retryAt ?? at, at);
+}
+
 /** `name_namespace(uid)`, as the kubelet names a pod in messages (format.Pod). */
 export function formatPod(pod: Pod): string {
   return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
@@ -164,19 +169,31 @@ export class PodWorker {
   /** The kubelet admits the pod: its start time, and its probe workers start ticking now. */
   private admit(pod: Pod): void {
     this.startTime = this.host.clock.now;
+    // Methods, not arrow properties: tsx renames every named arrow when it is made (keepNames).
+    const self = this;
     this.probes = new PodProbes(
       {
         clock: this.host.clock,
         label: `${this.host.label} ${this.key}`,
-        pod: () => this.current(),
-        instance: (name) => newest(this.records.get(name)),
-        listener: (port) => this.listener(port),
-        podIP: () => this.sandbox?.ip,
-        record: (type, reason, message) => {
-          const current = this.current();
-          if (current) this.host.record(current, type, reason, message);
+        pod() {
+          return self.current();
         },
-        changed: (type, container, result) => this.probeChanged(type, container, result),
+        instance(name) {
+          return newest(self.records.get(name));
+        },
+        listener(port) {
+          return self.listener(port);
+        },
+        podIP() {
+          return self.sandbox?.ip;
+        },
+        record(type, reason, message) {
+          const current = self.current();
+          if (current) self.host.record(current, type, reason, message);
+        },
+        changed(type, container, result) {
+          self.probeChanged(type, container, result);
+        },
       },
       pod,
     );
@@ -314,9 +331,6 @@ export class PodWorker {
     pass: PassState,
   ): 'started' | 'blocked' | 'waiting' {
     const latest = newest(record);
-    const soonest = (at: number) => {
-      pass.retryAt = Math.min(pass.retryAt ?? at, at);
-    };
     // A pass resumed after a pull already passed the back-off check for this start.
     if (latest?.state === 'exited' && !this.pulled.has(container.name)) {
       // After a probe kill the back-off judges the instance before the killed one, as the pass
@@ -325,7 +339,7 @@ export class PodWorker {
       const wait =
         judged?.state === 'exited' ? this.crashLoopWait(pod, container, record, judged, latest) : undefined;
       if (wait !== undefined) {
-        soonest(wait);
+        soonest(pass, wait);
         return 'waiting';
       }
     }
@@ -347,7 +361,7 @@ export class PodWorker {
       this.host.record(pod, 'Warning', 'Failed', `Error: ${result.reason}`);
       record.failure = { reason: result.reason, message: result.message };
       if (result.reason === 'ErrImagePull') pass.pullFailed = true;
-      if (result.retryAt !== undefined) soonest(result.retryAt);
+      if (result.retryAt !== undefined) soonest(pass, result.retryAt);
       return 'waiting';
     }
     if (result.kind !== 'present') return 'waiting';
@@ -366,7 +380,7 @@ export class PodWorker {
       // generateContainerConfig failed: CreateContainerConfigError, tried again by the pod worker's back-off.
       this.host.record(pod, 'Warning', 'Failed', `Error: ${prepared.message}`);
       record.failure = { reason: 'CreateContainerConfigError', message: prepared.message };
-      soonest(this.host.clock.now + CONFIG_RETRY_MS);
+      soonest(pass, this.host.clock.now + CONFIG_RETRY_MS);
       return 'waiting';
     }
     this.startContainer(pod, container, record, result.image, prepared);
@@ -576,8 +590,7 @@ export class PodWorker {
   }
 
   private current(): Pod | undefined {
-    const [namespace, name] = this.key.split('/') as [string, string];
-    const pod = this.host.store.get('Pod', namespace, name);
+    const pod = this.host.store.getByKey('Pod', this.key);
     return pod && pod.metadata.uid === this.uid ? pod : undefined;
   }
 
@@ -589,13 +602,16 @@ export class PodWorker {
       startTime: this.startTime ?? this.host.clock.now,
       podIsTerminal,
       now: this.host.clock.now,
-      probes: (container) =>
-        this.probes?.status(container.name, newest(this.records.get(container.name))) ?? {
-          started: false,
-          ready: false,
-        },
+      probes: this.probeStatus,
     };
   }
+
+  /** The probes' verdict for a container's newest instance; made once, as every status asks for it. */
+  private readonly probeStatus = (container: Container): { started: boolean; ready: boolean } =>
+    this.probes?.status(container.name, newest(this.records.get(container.name))) ?? {
+      started: false,
+      ready: false,
+    };
 
   /** Writes the status the kubelet would report now, if it differs from the stored one. */
   private writeStatus(podIsTerminal: boolean, deleted = false): void {
@@ -606,8 +622,6 @@ export class PodWorker {
     if (deleted || (this.eviction && podIsTerminal)) status = terminatePodStatus(status);
     if (this.eviction) status = evictedPodStatus(status, this.eviction, podIsTerminal);
     if (deepEqual(status, pod.status)) return;
-    this.host.store.mutateStatus('Pod', pod.metadata.namespace, pod.metadata.name, (draft) => {
-      draft.status = status;
-    });
+    this.host.store.replaceStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
   }
 }

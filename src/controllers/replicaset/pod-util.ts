@@ -15,7 +15,11 @@ export function isPodActive(pod: Pod): boolean {
 }
 
 export function getPodReadyCondition(pod: Pod): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+  // A loop, not find(): every sync of a ReplicaSet asks this of each of its pods, several times.
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === 'Ready') return conditions[i];
+  return undefined;
 }
 
 /** IsPodReady: the Ready condition is True. */

@@ -73,7 +73,8 @@ export function calculateStatus(
     if (templateLabels.matches(pod.metadata.labels)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
-      if (isPodAvailable(pod, minReadySeconds, nowMs)) available++;
+      // A ready pod is available at once without minReadySeconds (isPodAvailable's first case).
+      if (minReadySeconds === 0 || isPodAvailable(pod, minReadySeconds, nowMs)) available++;
     }
   }
 

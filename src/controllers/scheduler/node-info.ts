@@ -14,7 +14,14 @@ export class NodeInfo {
   readonly requested: Resource = emptyResource();
   readonly nonZeroRequested: Resource = emptyResource();
   podCount = 0;
+  /** Bumped whenever the node or its pods change, so that cached scores know they are stale. */
+  version = 0;
+  /** score.ts's resource scores for the last request size asked about (see resourceScore). */
+  scoreCache: { milliCPU: number; memory: number; version: number; score: number } | undefined;
   private readonly owners = new Map<string, number>();
+  /** The owner last asked about and its count: the scheduler asks for one owner across all nodes. */
+  private lastOwner: string | undefined;
+  private lastOwnerCount = 0;
 
   constructor(node: Node) {
     this.node = node;
@@ -27,12 +34,14 @@ export class NodeInfo {
   }
 
   setNode(node: Node): void {
+    this.version++;
     this.node = node;
     this.allocatable = resourceOf(node.status?.allocatable as Record<string, unknown> | undefined);
     this.allowedPodNumber = allowedPods(node);
   }
 
   addPod(pod: AccountedPod, sign = 1): void {
+    this.version++;
     addResource(this.requested, pod.requests, sign);
     addResource(this.nonZeroRequested, pod.nonZeroRequests, sign);
     this.podCount += sign;
@@ -40,6 +49,7 @@ export class NodeInfo {
       const n = (this.owners.get(pod.owner) ?? 0) + sign;
       if (n === 0) this.owners.delete(pod.owner);
       else this.owners.set(pod.owner, n);
+      if (pod.owner === this.lastOwner) this.lastOwnerCount = n;
     }
   }
 
@@ -49,7 +59,12 @@ export class NodeInfo {
 
   /** Pods on this node with the same controller owner. */
   ownerCount(owner: string | undefined): number {
-    return owner ? (this.owners.get(owner) ?? 0) : 0;
+    if (!owner) return 0;
+    if (owner !== this.lastOwner) {
+      this.lastOwner = owner;
+      this.lastOwnerCount = this.owners.get(owner) ?? 0;
+    }
+    return this.lastOwnerCount;
   }
 }
 

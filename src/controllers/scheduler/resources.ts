@@ -54,6 +54,17 @@ function copy(r: Resource): Resource {
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
+/** One container's requests; `nonZero` as in podRequests. */
+function requestsOf(c: Container, nonZero: boolean): Resource {
+  const r = resourceOf(c.resources?.requests as Record<string, unknown> | undefined);
+  if (nonZero) {
+    const req = c.resources?.requests ?? {};
+    if (!('cpu' in req)) r.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
+    if (!('memory' in req)) r.memory = DEFAULT_MEMORY_REQUEST;
+  }
+  return r;
+}
+
 /**
  * The pod's request (resourcehelper.PodRequests): the sum over app containers and sidecars,
  * or the largest init container (plus the sidecars started before it) if that is more, plus
@@ -61,21 +72,12 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
  * as scoring does (filtering uses the plain requests).
  */
 export function podRequests(pod: Pick<Pod, 'spec'>, nonZero = false): Resource {
-  const requestsOf = (c: Container): Resource => {
-    const r = resourceOf(c.resources?.requests as Record<string, unknown> | undefined);
-    if (nonZero) {
-      const req = c.resources?.requests ?? {};
-      if (!('cpu' in req)) r.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
-      if (!('memory' in req)) r.memory = DEFAULT_MEMORY_REQUEST;
-    }
-    return r;
-  };
   const total = emptyResource();
-  for (const c of pod.spec?.containers ?? []) addResource(total, requestsOf(c));
+  for (const c of pod.spec?.containers ?? []) addResource(total, requestsOf(c, nonZero));
   const sidecars = emptyResource();
   const initMax = emptyResource();
   for (const c of pod.spec?.initContainers ?? []) {
-    const r = requestsOf(c);
+    const r = requestsOf(c, nonZero);
     if (c.restartPolicy === 'Always') {
       addResource(total, r);
       addResource(sidecars, r);

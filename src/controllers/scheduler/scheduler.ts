@@ -6,7 +6,7 @@ import { splitKey } from '../../sim/reconciler.js';
 import { timestampOf } from '../../store/time.js';
 import type { Controller, ControllerContext } from '../context.js';
 import { bindPod } from './binding.js';
-import { type FilterStatus, filterNode } from './filters.js';
+import { type FilterStatus, nodeFilterFor } from './filters.js';
 import { fitErrorMessage, preemptionMessage } from './fit-error.js';
 import { type AccountedPod, accountedPod, controllerOf, NodeInfo } from './node-info.js';
 import { podRequests } from './resources.js';
@@ -103,8 +103,9 @@ export class Scheduler implements Controller, Reconciler {
     const nodes = this.nodeList();
     const feasible: NodeInfo[] = [];
     const rejected: FilterStatus[] = [];
+    const filter = nodeFilterFor(pod, request);
     for (const info of nodes) {
-      const status = filterNode(pod, request, info);
+      const status = filter(info);
       if (status) rejected.push(status);
       else feasible.push(info);
     }

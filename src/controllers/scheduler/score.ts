@@ -5,8 +5,8 @@ const MAX_NODE_SCORE = 100;
 /** The system default spreading constraint on kubernetes.io/hostname (maxSkew 3, ScheduleAnyway). */
 const DEFAULT_MAX_SKEW = 3;
 
-function leastAllocatedScore(want: number, used: number, alloc: number): number {
-  const requested = want + used;
+/** One resource's LeastAllocated score, from what the node would have requested with the pod. */
+function leastAllocatedScore(requested: number, alloc: number): number {
   if (alloc === 0 || requested > alloc) return 0;
   return Math.floor(((alloc - requested) * MAX_NODE_SCORE) / alloc);
 }
@@ -14,11 +14,10 @@ function leastAllocatedScore(want: number, used: number, alloc: number): number 
 /** NodeResourcesFit's LeastAllocated over cpu and memory (weight 1 each), using non-zero requests. */
 export function leastAllocated(request: Resource, info: NodeInfo): number {
   const cpu = leastAllocatedScore(
-    request.milliCPU,
-    info.nonZeroRequested.milliCPU,
+    request.milliCPU + info.nonZeroRequested.milliCPU,
     info.allocatable.milliCPU,
   );
-  const memory = leastAllocatedScore(request.memory, info.nonZeroRequested.memory, info.allocatable.memory);
+  const memory = leastAllocatedScore(request.memory + info.nonZeroRequested.memory, info.allocatable.memory);
   return Math.floor((cpu + memory) / 2);
 }
 
@@ -54,23 +53,64 @@ export function spreadScores(owner: string | undefined, nodes: readonly NodeInfo
 const WEIGHTS = { leastAllocated: 1, balancedAllocation: 1, podTopologySpread: 2 };
 
 /**
+ * The weighted LeastAllocated and BalancedAllocation scores of a node for a request. They read
+ * only the request's cpu and memory and the node's allocatable and non-zero requests, so they
+ * are kept on the node until it changes: placing 10,000 pods of one template over 1,000 nodes
+ * asks ten million times, and only the node that took the last pod has new scores.
+ */
+function resourceScore(request: Resource, info: NodeInfo): number {
+  const cached = info.scoreCache;
+  if (
+    cached !== undefined &&
+    cached.version === info.version &&
+    cached.milliCPU === request.milliCPU &&
+    cached.memory === request.memory
+  ) {
+    return cached.score;
+  }
+  const score =
+    WEIGHTS.leastAllocated * leastAllocated(request, info) +
+    WEIGHTS.balancedAllocation * balancedAllocation(request, info);
+  info.scoreCache = { milliCPU: request.milliCPU, memory: request.memory, version: info.version, score };
+  return score;
+}
+
+/** Raw spreading scores, reused from pod to pod (selectNode runs for every pod over every node). */
+let rawSpread = new Float64Array(0);
+
+/**
  * Scores the feasible nodes and picks the best; ties go to the first node in name order (the
- * real scheduler picks one of the tied nodes at random).
+ * real scheduler picks one of the tied nodes at random). The spreading score is spreadScores'
+ * arithmetic done in place: scheduling 10,000 pods over 1,000 nodes made three arrays of 1,000
+ * scores per pod otherwise.
  */
 export function selectNode(
   request: Resource,
   owner: string | undefined,
   feasible: readonly NodeInfo[],
 ): NodeInfo | undefined {
-  const spread = spreadScores(owner, feasible);
+  const n = feasible.length;
+  if (rawSpread.length < n) rawSpread = new Float64Array(n);
+  let max = Number.NEGATIVE_INFINITY;
+  let min = Number.POSITIVE_INFINITY;
+  if (owner) {
+    const weight = Math.log(n + 2);
+    for (let i = 0; i < n; i++) {
+      const raw = Math.round(feasible[i]!.ownerCount(owner) * weight + (DEFAULT_MAX_SKEW - 1));
+      rawSpread[i] = raw;
+      if (raw > max) max = raw;
+      if (raw < min) min = raw;
+    }
+  }
+  const uniform = !owner || max === 0;
   let best: NodeInfo | undefined;
   let bestScore = -1;
-  for (let i = 0; i < feasible.length; i++) {
+  for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
-    const score =
-      WEIGHTS.leastAllocated * leastAllocated(request, info) +
-      WEIGHTS.balancedAllocation * balancedAllocation(request, info) +
-      WEIGHTS.podTopologySpread * spread[i]!;
+    const spread = uniform
+      ? MAX_NODE_SCORE
+      : Math.floor((MAX_NODE_SCORE * (max + min - rawSpread[i]!)) / max);
+    const score = resourceScore(request, info) + WEIGHTS.podTopologySpread * spread;
     if (score > bestScore) {
       best = info;
       bestScore = score;

@@ -97,33 +97,51 @@ export function resolvConf(options: ContainerFsOptions): string {
  * A fresh container file system for a busybox or alpine image: the image's directories and
  * applets, /etc files from the image and the kubelet, /tmp, /dev/null and /dev/termination-log
  * (which the kubelet reads when the container ends). Mount volumes afterwards with `vfs.mount`.
+ *
+ * Every container start builds one, so the tree is put together node by node rather than
+ * through mkdir and writeFile with their path walks; the result is the same (rootfs.test.ts
+ * compares the two): every directory and file made now has the current time as its mtime.
  */
 export function createContainerFs(options: ContainerFsOptions): Vfs {
   const vfs = new Vfs(options.now ?? (() => 0));
-  for (const dir of ['bin', 'dev', 'etc', 'home', 'lib', 'proc', 'root', 'sys', 'usr', 'var'])
-    vfs.mkdir(`/${dir}`);
-  vfs.mkdir('/tmp', { mode: 0o1777 });
-  for (const dir of ['/usr/bin', '/usr/sbin', '/sbin', '/var/spool/mail', '/var/www', '/usr/local/bin']) {
-    vfs.mkdir(dir, { parents: true });
-  }
-  const bin = vfs.lookup('/bin') as VfsDir;
+  const t = vfs.root.mtime;
+  const dir = (parent: VfsDir, name: string, mode = 0o755): VfsDir => {
+    const d = newDir(mode, t);
+    parent.children.set(name, d);
+    return d;
+  };
+  const file = (parent: VfsDir, name: string, content: string, mode = 0o644): void => {
+    parent.children.set(name, { kind: 'file', content, mode, mtime: t });
+  };
+  const root = vfs.root;
+  for (const name of ['bin', 'dev', 'etc', 'home', 'lib', 'proc', 'root', 'sys', 'usr', 'var'])
+    dir(root, name);
+  const top = (name: string) => root.children.get(name) as VfsDir;
+  const [bin, dev, etc, usr, varDir] = [top('bin'), top('dev'), top('etc'), top('usr'), top('var')];
+  dir(root, 'tmp', 0o1777);
+  dir(usr, 'bin');
+  dir(usr, 'sbin');
+  dir(root, 'sbin');
+  dir(dir(varDir, 'spool'), 'mail');
+  dir(varDir, 'www');
+  dir(dir(usr, 'local'), 'bin');
   for (const name of APPLET_NAMES)
     bin.children.set(name, { kind: 'file', content: '', mode: 0o755, mtime: 0 });
-  const dev = vfs.lookup('/dev') as VfsDir;
   dev.children.set('null', { kind: 'file', content: '', mode: 0o666, mtime: 0, device: 'null' });
   dev.children.set('zero', { kind: 'file', content: '', mode: 0o666, mtime: 0, device: 'zero' });
   dev.children.set('termination-log', { kind: 'file', content: '', mode: 0o666, mtime: 0 });
   dev.children.set('shm', newDir(0o1777));
-  vfs.writeFile('/etc/hostname', `${options.hostname}\n`);
-  vfs.writeFile('/etc/hosts', hostsFile(options));
-  vfs.writeFile('/etc/resolv.conf', resolvConf(options));
-  vfs.writeFile('/etc/passwd', PASSWD);
-  vfs.writeFile('/etc/group', GROUP);
-  vfs.writeFile('/etc/shadow', 'root:*:19000:0:99999:7:::\n', { mode: 0o600 });
+  file(etc, 'hostname', `${options.hostname}\n`);
+  file(etc, 'hosts', hostsFile(options));
+  file(etc, 'resolv.conf', resolvConf(options));
+  file(etc, 'passwd', PASSWD);
+  file(etc, 'group', GROUP);
+  file(etc, 'shadow', 'root:*:19000:0:99999:7:::\n', 0o600);
   if (options.image === 'alpine') {
-    vfs.writeFile('/etc/alpine-release', `${ALPINE_VERSION}\n`);
-    vfs.writeFile(
-      '/etc/os-release',
+    file(etc, 'alpine-release', `${ALPINE_VERSION}\n`);
+    file(
+      etc,
+      'os-release',
       `NAME="Alpine Linux"\nID=alpine\nVERSION_ID=${ALPINE_VERSION}\nPRETTY_NAME="Alpine Linux v3.20"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n`,
     );
   }

@@ -189,13 +189,20 @@ export class Vfs {
     return { parent: dir, name, node, readOnly, path: abs };
   }
 
-  /** The node at `path`, or undefined when it (or a parent) does not exist. */
+  /**
+   * The node at `path`, or undefined when it (or a parent) does not exist. walk's answer without
+   * its exceptions: a container start asks about many paths that are not there yet (mounting a
+   * volume, mkdir -p), and each VfsError captured a stack trace.
+   */
   lookup(path: string): VfsNode | undefined {
-    try {
-      return this.walk(path).node;
-    } catch {
-      return undefined;
+    let node: VfsNode = this.root;
+    for (const name of splitPath(normalizePath(path))) {
+      if (node.kind !== 'dir') return undefined;
+      const next = node.children.get(name);
+      if (!next) return undefined;
+      node = next;
     }
+    return node;
   }
 
   stat(path: string): VfsStat | undefined {

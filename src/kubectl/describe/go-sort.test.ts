@@ -5,6 +5,7 @@ import { goSort } from './go-sort.js';
 /**
  * Keys, and the order of their indexes after Go 1.19 sort.Slice(idx, keys[a] < keys[b]): with
  * many equal keys the result is not the stable order, so this checks the port swap for swap.
+ * (These cases never reach breakPatterns, where Go 1.19 and the Go of kubectl v1.33 differ.)
  */
 const CASES: ReadonlyArray<{ keys: number[]; order: number[] }> = [
   {
@@ -53,6 +54,15 @@ const CASES: ReadonlyArray<{ keys: number[]; order: number[] }> = [
 ];
 
 describe('Go sort.Slice (pdqsort)', () => {
+  it('breaks patterns with the xorshift of the Go that builds kubectl v1.33', () => {
+    // kubectl v1.33.1, `get pods --sort-by=.metadata.labels.k -o name` on pods p00..p13 labelled
+    // k=KEY; Go 1.19's xorshift (13, 17, 5) orders the equal keys differently.
+    const keys = [2, 2, 0, 0, 1, 0, 0, 1, 2, 0, 1, 1, 2, 0];
+    const idx = keys.map((_, i) => i);
+    goSort(idx, (a, b) => keys[a]! < keys[b]!);
+    expect(idx).to.deep.equal([6, 9, 2, 3, 13, 5, 10, 11, 7, 4, 12, 1, 8, 0]);
+  });
+
   it('orders equal keys exactly as Go does', () => {
     for (const c of CASES) {
       const idx = c.keys.map((_, i) => i);

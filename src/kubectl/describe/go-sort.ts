@@ -186,12 +186,13 @@ const MASK64 = (1n << 64n) - 1n;
 function breakPatterns(data: Data, a: number, b: number): void {
   const length = b - a;
   if (length < 8) return;
-  // xorshift as Go 1.19's sort seeds it with the length: r ^= r<<13; r ^= r>>17; r ^= r<<5.
+  // xorshift seeded with the length, with the 64-bit shifts of the Go that builds kubectl v1.33
+  // (r ^= r<<13; r ^= r>>7; r ^= r<<17; Go 1.19 to 1.21 shifted by 13, 17 and 5).
   let random = BigInt(length);
   const next = (): bigint => {
     random ^= (random << 13n) & MASK64;
-    random ^= random >> 17n;
-    random ^= (random << 5n) & MASK64;
+    random ^= random >> 7n;
+    random ^= (random << 17n) & MASK64;
     return random;
   };
   const modulus = 2 ** bitsLen(length);

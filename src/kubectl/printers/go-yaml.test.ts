@@ -126,6 +126,22 @@ status:
     for (const [s, want] of cases) expect(toGoYaml({ v: s }), JSON.stringify(s)).to.equal(want);
   });
 
+  it('escapes what goyaml.v2 cannot print and folds raw NEL as its parser does (kubectl v1.33.1)', () => {
+    // Outputs of `kubectl get pod -o yaml` for annotations with these values (scripts/oracle).
+    const cases: Array<[string, string]> = [
+      ['😀 smile', 'v: "\\U0001F600 smile"\n'],
+      ['grüße ☃', 'v: grüße ☃\n'],
+      ['a\uFEFFb', 'v: "a\\uFEFFb"\n'],
+      ['ding\x07', 'v: "ding\\a"\n'],
+      ['a\u0085b', 'v: a b\n'],
+      ['a \u0085 b', 'v: a b\n'],
+      ['\u0085a', "v: ' a'\n"],
+      ['a\u0085\u0085b', 'v: |-\n  a\n  b\n'],
+      ['a \u0085\u0085 \u0085b', 'v: |-\n  a\n\n  b\n'],
+    ];
+    for (const [s, want] of cases) expect(toGoYaml({ v: s }), JSON.stringify(s)).to.equal(want);
+  });
+
   it('uses literal blocks with chomping indicators for text with line breaks', () => {
     expect(toGoYaml({ a: 'x\ny\n' })).to.equal('a: |\n  x\n  y\n');
     expect(toGoYaml({ a: 'x\ny' })).to.equal('a: |-\n  x\n  y\n');

@@ -150,15 +150,17 @@ const FIRST_INDICATORS = new Set([
   '`',
 ]);
 
+/**
+ * goyaml.v2's is_printable, which tests UTF-8 bytes: narrower than the YAML spec, it leaves out
+ * U+0085 and everything beyond the BMP (emoji), so those are written escaped (`"\U0001F600"`).
+ */
 function isPrintable(ch: string): boolean {
   const c = ch.codePointAt(0)!;
   return (
     c === 0x0a ||
     (c >= 0x20 && c <= 0x7e) ||
-    c === 0x85 ||
     (c >= 0xa0 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) ||
-    (c >= 0x10000 && c <= 0x10ffff)
+    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
 }
 
@@ -387,7 +389,31 @@ function writeLiteral(w: Writer, s: string, indent: number): void {
   }
 }
 
-function writeString(w: Writer, s: string, indent: number, simpleKey: boolean): void {
+/**
+ * sigs.k8s.io/yaml reads the object's JSON back with go-yaml's parser before writing YAML. JSON
+ * leaves U+0085 (NEL) unescaped, and in a YAML 1.1 double-quoted scalar a raw NEL is a line
+ * break, which the parser folds like any other: one break (with the spaces around it) becomes a
+ * space, each further break a newline. No other character survives JSON unescaped and is a break.
+ */
+export function foldRawNel(s: string): string {
+  if (!s.includes('\u0085')) return s;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && s[i] !== ' ' && s[i] !== '\u0085') out += s[i++];
+    let spaces = '';
+    let breaks = -1;
+    for (; i < s.length && (s[i] === ' ' || s[i] === '\u0085'); i++) {
+      if (s[i] === '\u0085') breaks++;
+      else if (breaks < 0) spaces += ' ';
+    }
+    out += breaks < 0 ? spaces : breaks === 0 ? ' ' : '\n'.repeat(breaks);
+  }
+  return out;
+}
+
+function writeString(w: Writer, raw: string, indent: number, simpleKey: boolean): void {
+  const s = foldRawNel(raw);
   const style = chooseStyle(s, simpleKey);
   const allowBreaks = !simpleKey;
   if (style === 'plain') writePlain(w, s, indent, allowBreaks);

@@ -162,6 +162,31 @@ describe('printJsonPath (client-go jsonpath_test.go)', () => {
     ).to.equal('pod1:foo,bar,+pod2:baz,+');
   });
 
+  it('fails on indexes out of bounds and on non-lists, missing keys allowed or not (kubectl v1.33.1)', () => {
+    const pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }] } };
+    const cases: Array<[string, string]> = [
+      ['{.spec.containers[5]}', 'array index out of bounds: index 5, length 1'],
+      ['{.spec.containers[0:5].name}', 'array index out of bounds: index 4, length 1'],
+      ['{.spec.containers[0:1:0].name}', 'step must be > 0'],
+      ['{.metadata[0]}', 'map[string]interface {} is not array or slice'],
+    ];
+    for (const [template, message] of cases) expect(() => printJsonPath(template, pod)).to.throw(message);
+    expect(() => printJsonPath('{.items[0].metadata.name}', { items: [] })).to.throw(
+      'array index out of bounds: index 0, length 0',
+    );
+    // Zero elements asked for is no error; `[-1]` is the last element of each list.
+    expect(printJsonPath('{.spec.containers[1:1].name}', pod)).to.equal('');
+    const lists = { items: [{ c: ['a'] }, { c: ['b', 'c'] }] };
+    expect(printJsonPath('{.items[*].c[-1]}', lists)).to.equal('a c');
+  });
+
+  it('reports a missing key only when missing keys are not allowed', () => {
+    const pod = { metadata: { name: 'p' } };
+    expect(printJsonPath('{.metadata.nope}', pod)).to.equal('');
+    expect(() => printJsonPath('{.metadata.nope}', pod, false)).to.throw('nope is not found');
+    expect(printJsonPath('{.metadata.name}', pod, false)).to.equal('p');
+  });
+
   it('rejects what client-go rejects', () => {
     expect(() => printJsonPath('{hello}', store)).to.throw('unrecognized identifier hello');
     expect(() => printJsonPath('{range .Labels.*}{@}{end}{end}', store)).to.throw(

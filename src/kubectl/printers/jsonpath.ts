@@ -4,7 +4,8 @@
  * spaces; strings print raw, numbers and booleans as Go's fmt prints them, maps and lists as
  * compact JSON. Supported: `.field`, `['field']`, `[n]`, `[-n]`, `[a:b]`, `[*]`, `.*`, `..field`,
  * unions `[a,b]`, filters `[?(@.type=="Ready")]` (==, !=, <, <=, >, >=, or bare existence),
- * quoted literals `{"\n"}`, and `{range …}…{end}`. A missing key prints nothing.
+ * quoted literals `{"\n"}`, and `{range …}…{end}`. A missing key prints nothing (an error with
+ * --allow-missing-template-keys=false); an index out of bounds is an error.
  */
 import { CliError } from '../errors.js';
 import { goJson } from './go-json.js';
@@ -17,7 +18,13 @@ type Segment =
   | { kind: 'index'; items: IndexItem[] }
   | { kind: 'filter'; left: Segment[]; op: string | undefined; right: Operand | undefined };
 
-type IndexItem = { kind: 'one'; at: number } | { kind: 'slice'; start?: number; end?: number; step?: number };
+/** client-go's ArrayNode params [start, end, step]: `[i]` is start i with a derived end i+1. */
+interface ArrayParam {
+  value: number;
+  known: boolean;
+  derived?: boolean;
+}
+type IndexItem = [ArrayParam, ArrayParam, ArrayParam];
 type Operand = { kind: 'literal'; value: unknown } | { kind: 'path'; segments: Segment[] };
 
 type Node =
@@ -165,13 +172,19 @@ function parseBracket(inner: string): Segment {
     return { kind: 'union', members: parts.map((p) => parsePath(`.${unquote(p)}`)) };
   }
   const items: IndexItem[] = parts.map((p) => {
+    const param = (x: string | undefined): ArrayParam =>
+      x === undefined || x === '' ? { value: 0, known: false } : { value: Number(x), known: true };
     if (p.includes(':')) {
       const [a, b, c] = p.split(':').map((x) => x.trim());
-      const num = (x: string | undefined) => (x === undefined || x === '' ? undefined : Number(x));
-      return { kind: 'slice', start: num(a), end: num(b), step: num(c) };
+      return [param(a), param(b), param(c)];
     }
     if (!/^-?\d+$/.test(p)) throw new JsonPathError(`invalid array index ${p}`);
-    return { kind: 'one', at: Number(p) };
+    const at = Number(p);
+    return [
+      { value: at, known: true },
+      { value: at + 1, known: true, derived: true },
+      { value: 0, known: false },
+    ];
   });
   return { kind: 'index', items };
 }
@@ -215,8 +228,31 @@ function parseFilter(expr: string): Segment {
 const isMap = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function applySegment(values: unknown[], seg: Segment): unknown[] {
-  if (seg.kind === 'union') return seg.members.flatMap((m) => values.flatMap((v) => evaluate(v, m)));
+/** How a template is evaluated: kubectl allows missing keys unless --allow-missing-template-keys=false. */
+interface EvalOptions {
+  readonly allowMissingKeys: boolean;
+}
+
+/** The Go type a value decoded from JSON has, as client-go's errors name it. */
+function goTypeName(v: unknown): string {
+  if (Array.isArray(v)) return '[]interface {}';
+  if (isMap(v)) return 'map[string]interface {}';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return typeof v === 'boolean' ? 'bool' : 'string';
+}
+
+function applySegment(values: unknown[], seg: Segment, opts: EvalOptions): unknown[] {
+  if (seg.kind === 'union') return seg.members.flatMap((m) => values.flatMap((v) => evaluate(v, m, opts)));
+  if (seg.kind === 'index') {
+    // evalUnion: each index of `[a,b]` over every value, one index after the other.
+    return seg.items.flatMap((item) =>
+      values.flatMap((v) => {
+        if (v === null || v === undefined) return [];
+        if (!Array.isArray(v)) throw new JsonPathError(`${goTypeName(v)} is not array or slice`);
+        return pickIndex(v, item);
+      }),
+    );
+  }
   const out: unknown[] = [];
   for (const v of values) {
     switch (seg.kind) {
@@ -230,14 +266,14 @@ function applySegment(values: unknown[], seg: Segment): unknown[] {
       case 'recursive':
         collectRecursive(v, seg.name, out);
         break;
-      case 'index':
-        if (Array.isArray(v)) for (const item of seg.items) out.push(...pickIndex(v, item));
-        break;
       case 'filter':
-        if (Array.isArray(v)) for (const el of v) if (filterMatches(el, seg)) out.push(el);
+        if (Array.isArray(v)) for (const el of v) if (filterMatches(el, seg, opts)) out.push(el);
         break;
     }
   }
+  // evalField: no value for a key is an error unless missing keys are allowed.
+  if (seg.kind === 'field' && out.length === 0 && values.length > 0 && !opts.allowMissingKeys)
+    throw new JsonPathError(`${seg.names.join(',')} is not found`);
   return out;
 }
 
@@ -250,26 +286,44 @@ function collectRecursive(v: unknown, name: string | undefined, out: unknown[]):
   } else if (Array.isArray(v)) for (const el of v) collectRecursive(el, name, out);
 }
 
-function pickIndex(list: unknown[], item: IndexItem): unknown[] {
+/** evalArray on one list: bounds are checked as client-go does, so `[5]` of a shorter list fails. */
+function pickIndex(list: unknown[], params: IndexItem): unknown[] {
   const n = list.length;
-  if (item.kind === 'one') {
-    const at = item.at < 0 ? item.at + n : item.at;
-    return at >= 0 && at < n ? [list[at]] : [];
+  // evalArray adjusts a copy of the params (a Go array), once per list.
+  const [start, end, step] = params.map((p) => ({ ...p })) as IndexItem;
+  if (!start.known) start.value = 0;
+  if (start.value < 0) start.value += n;
+  if (!end.known) end.value = n;
+  if (end.value < 0 || (end.value === 0 && end.derived)) end.value += n;
+  if (end.value === start.value) return []; // zero elements asked for
+  if (start.value >= n || start.value < 0)
+    throw new JsonPathError(`array index out of bounds: index ${start.value}, length ${n}`);
+  if (end.value > n || end.value < 0)
+    throw new JsonPathError(`array index out of bounds: index ${end.value - 1}, length ${n}`);
+  if (start.value > end.value)
+    throw new JsonPathError(`starting index ${start.value} is greater than ending index ${end.value}`);
+  let by = 1;
+  if (step.known) {
+    if (step.value <= 0) throw new JsonPathError('step must be > 0');
+    by = step.value;
   }
-  const norm = (x: number | undefined, dflt: number) =>
-    x === undefined ? dflt : Math.min(n, Math.max(0, x < 0 ? x + n : x));
-  const start = norm(item.start, 0);
-  const end = norm(item.end, n);
-  const step = item.step && item.step > 0 ? item.step : 1;
   const out: unknown[] = [];
-  for (let i = start; i < end; i += step) out.push(list[i]);
+  for (let i = start.value; i < end.value; i += by) out.push(list[i]);
   return out;
 }
 
-function filterMatches(el: unknown, seg: Extract<Segment, { kind: 'filter' }>): boolean {
-  const lefts = evaluate(el, seg.left);
-  if (!seg.op || !seg.right) return lefts.length > 0;
-  const rights = seg.right.kind === 'literal' ? [seg.right.value] : evaluate(el, seg.right.segments);
+function filterMatches(el: unknown, seg: Extract<Segment, { kind: 'filter' }>, opts: EvalOptions): boolean {
+  if (!seg.op || !seg.right) {
+    // An existence test ignores the left side's errors.
+    try {
+      return evaluate(el, seg.left, opts).length > 0;
+    } catch (e) {
+      if (e instanceof JsonPathError) return false;
+      throw e;
+    }
+  }
+  const lefts = evaluate(el, seg.left, opts);
+  const rights = seg.right.kind === 'literal' ? [seg.right.value] : evaluate(el, seg.right.segments, opts);
   return lefts.some((l) => rights.some((r) => compare(l, r, seg.op!)));
 }
 
@@ -288,9 +342,11 @@ function compare(l: unknown, r: unknown, op: string): boolean {
   }
 }
 
-function evaluate(root: unknown, segments: Segment[]): unknown[] {
+const LENIENT: EvalOptions = { allowMissingKeys: true };
+
+function evaluate(root: unknown, segments: Segment[], opts: EvalOptions = LENIENT): unknown[] {
   let values = [root];
-  for (const seg of segments) values = applySegment(values, seg);
+  for (const seg of segments) values = applySegment(values, seg, opts);
   return values;
 }
 
@@ -300,18 +356,22 @@ function text(value: unknown): string {
   return String(value);
 }
 
-function run(nodes: Node[], current: unknown, out: string[]): void {
+function run(nodes: Node[], current: unknown, out: string[], opts: EvalOptions): void {
   for (const node of nodes) {
     if (node.kind === 'text') out.push(node.text);
-    else if (node.kind === 'path') out.push(evaluate(current, node.segments).map(text).join(' '));
-    else for (const item of evaluate(current, node.segments)) run(node.body, item, out);
+    else if (node.kind === 'path') out.push(evaluate(current, node.segments, opts).map(text).join(' '));
+    else for (const item of evaluate(current, node.segments, opts)) run(node.body, item, out, opts);
   }
 }
 
-/** Evaluates a template against an object: kubectl's jsonpath printer output (no added newline). */
-export function printJsonPath(template: string, obj: unknown): string {
+/**
+ * Evaluates a template against an object: kubectl's jsonpath printer output (no added newline).
+ * Evaluation errors (an index out of bounds; a missing key when missing keys are not allowed)
+ * are JsonPathErrors, and nothing is printed, as client-go finds all results before printing.
+ */
+export function printJsonPath(template: string, obj: unknown, allowMissingKeys = true): string {
   const out: string[] = [];
-  run(parseTemplate(template), obj, out);
+  run(parseTemplate(template), obj, out, { allowMissingKeys });
   return out.join('');
 }
 

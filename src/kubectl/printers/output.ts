@@ -9,10 +9,11 @@
  * in the Go struct order the API types declare.
  */
 import type { KubeObject } from '../../api/types.js';
-import { CliError } from '../errors.js';
+import { CliError, goQuote } from '../errors.js';
 import { goJsonIndent } from './go-json.js';
+import { goSharpV } from './go-sharp-v.js';
 import { toGoYaml } from './go-yaml.js';
-import { parseTemplate, printJsonPath } from './jsonpath.js';
+import { JsonPathError, parseTemplate, printJsonPath } from './jsonpath.js';
 import { printName } from './name.js';
 
 export type OutputFormat =
@@ -20,7 +21,7 @@ export type OutputFormat =
   | { readonly kind: 'name' }
   | { readonly kind: 'yaml' }
   | { readonly kind: 'json' }
-  | { readonly kind: 'jsonpath'; readonly template: string };
+  | { readonly kind: 'jsonpath'; readonly template: string; readonly allowMissingKeys: boolean };
 
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -36,8 +37,11 @@ const NOT_SIMULATED = new Set([
   'jsonpath-file',
 ]);
 
-/** Parses the -o value as kubectl's PrintFlags do; `''` is the default table. */
-export function parseOutputFormat(value: string): OutputFormat {
+/**
+ * Parses the -o value as kubectl's PrintFlags do; `''` is the default table. `allowMissingKeys`
+ * is --allow-missing-template-keys (default true).
+ */
+export function parseOutputFormat(value: string, allowMissingKeys = true): OutputFormat {
   if (value === '') return { kind: 'table', wide: false };
   if (value === 'wide') return { kind: 'table', wide: true };
   if (value === 'name' || value === 'yaml' || value === 'json') return { kind: value };
@@ -51,7 +55,7 @@ export function parseOutputFormat(value: string): OutputFormat {
     } catch (e) {
       throw new CliError(`error parsing jsonpath ${template}, ${(e as Error).message}`);
     }
-    return { kind: 'jsonpath', template };
+    return { kind: 'jsonpath', template, allowMissingKeys };
   }
   if (NOT_SIMULATED.has(format))
     throw new CliError(`kubesim does not simulate the output format "${format}"`);
@@ -76,8 +80,27 @@ export function printGeneric(format: OutputFormat, objects: readonly KubeObject[
     case 'name':
       return objects.map((o) => printName(o)).join('');
     case 'jsonpath':
-      return printJsonPath(format.template, value);
+      return printJsonPathOrExplain(format, value);
     case 'table':
       throw new Error('printGeneric called for a table');
+  }
+}
+
+/**
+ * JSONPathPrinter.PrintObj: a template that fails on the object (an index out of bounds, a
+ * missing key when they are not allowed) prints nothing, and the error shows the template and
+ * the object as Go's %#v renders it.
+ */
+function printJsonPathOrExplain(format: Extract<OutputFormat, { kind: 'jsonpath' }>, value: unknown): string {
+  try {
+    return printJsonPath(format.template, value, format.allowMissingKeys);
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    throw new CliError(
+      `error executing jsonpath ${goQuote(format.template)}: Error executing template: ${e.message}. ` +
+        'Printing more information for debugging the template:\n' +
+        `\ttemplate was:\n\t\t${format.template}\n` +
+        `\tobject given to jsonpath engine was:\n\t\t${goSharpV(value)}\n\n\n`,
+    );
   }
 }

@@ -1,18 +1,15 @@
-/**
- * The objects a rollout/set/annotate/label/patch command acts on, as cli-runtime's builder finds
- * them with `ContinueOnError().Latest().Flatten()`: from `-f` (the live objects the files name),
- * else from `TYPE NAME…`, `TYPE/NAME…` or a bare type with -l/--all. Lists are flattened; names
- * that do not exist become NotFound errors, kept beside the objects that were found.
- */
-import { qualifiedResource } from '../../api/resources.js';
 import type { KubeObject } from '../../api/types.js';
-import { notFound } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { fieldSelector } from '../field-selector.js';
 import type { ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
-import { fetchTargets, labelSelector, MISSING_RESOURCE, parseResourceArgs } from '../resource-args.js';
+import {
+  fetchTargets,
+  listSelectors,
+  MISSING_RESOURCE,
+  missingObject,
+  parseResourceArgs,
+} from '../resource-args.js';
 
 export interface Targets {
   readonly objects: KubeObject[];
@@ -47,21 +44,23 @@ export function resolveTargets(ctx: CommandContext, flags: ParsedFlags, opts: Ta
       const o = item.raw!;
       const live = ctx.cluster.store.get(item.type!.kind, o.metadata.namespace, o.metadata.name);
       if (live) objects.push(live);
-      else errors.push(notFound(qualifiedResource(item.type!), o.metadata.name));
+      else errors.push(missingObject(ctx.cluster.store, item.type!, o.metadata.namespace, o.metadata.name));
     }
     return { objects, errors, singleItemImplied: false };
   }
-  const selector = labelSelector(opts.selector ?? '');
-  const byField = fieldSelector(opts.fieldSelector ?? '');
-  if (opts.args.length === 0 && !selector && !byField) throw new CliError(MISSING_RESOURCE);
+  const selectors = listSelectors(opts.selector ?? '', opts.fieldSelector ?? '');
+  const selector = selectors.label;
+  const byField = selectors.fields;
+  if (opts.args.length === 0 && !selectors.given) throw new CliError(MISSING_RESOURCE);
   const parsed = parseResourceArgs(opts.args, {
     allowEmptySelector: opts.allowEmptySelector,
-    hasSelector: selector !== undefined || byField !== undefined,
+    hasSelector: selectors.given,
   });
   if (parsed.targets.length === 0) throw new CliError(MISSING_RESOURCE);
   const { infos, errors } = fetchTargets(ctx, parsed.targets, {
     allNamespaces: opts.allNamespaces ?? false,
     selector,
+    rejects: selectors.rejects,
   });
   const objects = infos.flatMap((i) => (i.kind === 'list' ? [...i.objects] : [i.object]));
   return {

@@ -28,6 +28,9 @@ export interface StatusWaitOptions {
 
 type Outcome = { readonly done: true } | { readonly error: Error };
 
+/** kubesim gave up where kubectl, without --timeout, would wait forever. */
+export class RolloutWaitBudgetError extends CliError {}
+
 export function waitForRollout(ctx: CommandContext, d: Deployment, opts: StatusWaitOptions): void {
   const print = (obj: Deployment): boolean => {
     const status = deploymentStatus(obj, opts.revision);
@@ -63,7 +66,7 @@ export function waitForRollout(ctx: CommandContext, d: Deployment, opts: StatusW
   if (outcome && 'error' in outcome) throw outcome.error;
   if (outcome) return;
   if (opts.timeoutMs > 0) throw new CliError('timed out waiting for the condition');
-  throw new CliError(
+  throw new RolloutWaitBudgetError(
     `kubesim stopped waiting after ${formatDuration(ROLLOUT_STATUS_BUDGET_MS)} of simulated time: ` +
       `deployment ${JSON.stringify(name)} has not finished rolling out (kubectl would wait forever; ` +
       'pass --timeout to choose how long to wait)',

@@ -76,7 +76,9 @@ describe('kubectl create', () => {
       'error: kubesim does not simulate "kubectl create service" yet\n',
     );
     expect(c.run('create').stderr).to.equal('error: must specify one of -f and -k\n');
-    expect(c.run('cp web:/tmp/x /tmp/y').stderr).to.equal('error: kubesim does not simulate "kubectl cp" yet\n');
+    expect(c.run('cp web:/tmp/x /tmp/y').stderr).to.equal(
+      'error: kubesim does not simulate "kubectl cp" yet\n',
+    );
   });
 });
 

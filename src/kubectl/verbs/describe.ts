@@ -5,16 +5,23 @@
  * name describes every object of the type whose name starts with NAME (DescribeMatchingResources),
  * each followed by a newline; if none does, the NotFound error stands.
  */
-import { qualifiedResource, type ResourceType } from '../../api/resources.js';
+import type { ResourceType } from '../../api/resources.js';
 import type { KubeObject } from '../../api/types.js';
-import { notFound, StatusError } from '../../core/errors.js';
+import { StatusError } from '../../core/errors.js';
 import { type CommandContext, ENDPOINTS_DEPRECATION, warnOnce } from '../context.js';
 import { EventIndex } from '../describe/events.js';
 import { type DescribeContext, describerFor } from '../describe/index.js';
 import { CliError, combineErrors } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
-import { fetchTargets, type Info, labelSelector, parseResourceArgs } from '../resource-args.js';
+import {
+  fetchTargets,
+  type Info,
+  type labelSelector,
+  listSelectors,
+  missingObject,
+  parseResourceArgs,
+} from '../resource-args.js';
 import { FILENAME_FLAGS, rejectUnsupported } from './common.js';
 
 export const DESCRIBE_FLAGS: readonly FlagSpec[] = [
@@ -48,7 +55,8 @@ export function runDescribe(ctx: CommandContext, flags: ParsedFlags): void {
   const filenames = flags.strings('filename');
   if (args.length === 0 && filenames.length === 0) throw new CliError(NO_TYPE);
   const allNamespaces = flags.bool('all-namespaces');
-  const selector = labelSelector(flags.string('selector'));
+  const selectors = listSelectors(flags.string('selector'));
+  const selector = selectors.label;
   const dctx: DescribeContext = {
     store: ctx.cluster.store,
     now: ctx.cluster.now,
@@ -62,9 +70,13 @@ export function runDescribe(ctx: CommandContext, flags: ParsedFlags): void {
   if (filenames.length > 0) {
     ({ found, errors } = fromManifests(ctx, filenames, args, selector));
   } else {
-    const parsed = parseResourceArgs(args, { allowEmptySelector: true, hasSelector: selector !== undefined });
+    const parsed = parseResourceArgs(args, { allowEmptySelector: true, hasSelector: selectors.given });
     for (const t of parsed.targets) if (t.type.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);
-    const fetched = fetchTargets(ctx, parsed.targets, { allNamespaces, selector });
+    const fetched = fetchTargets(ctx, parsed.targets, {
+      allNamespaces,
+      selector,
+      rejects: selectors.rejects,
+    });
     found = flatten(fetched.infos);
     errors = fetched.errors;
     // A lone NotFound error for `TYPE NAME` turns into a search by name prefix.
@@ -134,7 +146,7 @@ function fromManifests(
     if (item.type!.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);
     const live = ctx.cluster.store.get(item.type!.kind, obj.metadata.namespace, obj.metadata.name);
     if (live) found.push({ type: item.type!, object: live });
-    else errors.push(notFound(qualifiedResource(item.type!), obj.metadata.name));
+    else errors.push(missingObject(ctx.cluster.store, item.type!, obj.metadata.namespace, obj.metadata.name));
   }
   return { found, errors };
 }

@@ -165,6 +165,25 @@ describe('kubectl get: tables', () => {
     );
   });
 
+  it('shows every load balancer ingress without -o wide, as the API server prints wide tables', () => {
+    const c = new TestCluster();
+    const svc = c.create<Service>({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'lb', namespace: 'default' },
+      spec: { type: 'LoadBalancer', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30080 }] },
+    });
+    c.store.updateStatus<Service>({
+      ...svc,
+      status: { loadBalancer: { ingress: [{ ip: '203.0.113.10' }, { ip: '203.0.113.11' }] } },
+    });
+    // printService cuts the list to 16 characters only when not wide; the server is always wide.
+    expect(c.run('get svc lb').stdout).to.equal(
+      'NAME   TYPE           CLUSTER-IP   EXTERNAL-IP                 PORT(S)        AGE\n' +
+        'lb     LoadBalancer   10.96.0.50   203.0.113.10,203.0.113.11   80:30080/TCP   0s\n',
+    );
+  });
+
   it('groups `get all` by type, with kind/name names and a blank line between tables', () => {
     const c = webCluster();
     expect(c.run('get all').stdout).to.equal(
@@ -230,11 +249,23 @@ describe('kubectl get: tables', () => {
     const c = new TestCluster();
     runningPod(c, 'b', { ip: '10.244.0.9' });
     runningPod(c, 'a', { ip: '10.244.0.10' });
-    // Natural order: 10.244.0.9 before 10.244.0.10.
-    expect(c.run('get pods --sort-by=.status.podIP -o name').stdout).to.equal('pod/b\npod/a\n');
+    // Bytewise since kubectl v1.31: 10.244.0.10 before 10.244.0.9 (checked against kubectl v1.33.1).
+    expect(c.run('get pods --sort-by=.status.podIP -o name').stdout).to.equal('pod/a\npod/b\n');
     expect(c.run('get pods --sort-by={.metadata.name} --no-headers').stdout).to.equal(
       'a     1/1   Running   0     0s\nb     1/1   Running   0     0s\n',
     );
+    // A field no pod has: kubectl drops the table's printing error and finds nothing printed.
+    expect(c.run('get pods --sort-by=.metadata.nope')).to.deep.equal({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    });
+    // Two named objects are two tables, and a table has no .metadata.name.
+    expect(c.run('get pods a b --sort-by=.metadata.name')).to.deep.equal({
+      stdout: '',
+      stderr: `error: couldn't find any field with path "{.metadata.name}" in the list of objects\n`,
+      exitCode: 1,
+    });
   });
 
   it('prints nodes and namespaces', () => {
@@ -352,6 +383,18 @@ describe('kubectl get: nothing found and errors', () => {
     expect(c.run('get pod nope --ignore-not-found')).to.deep.equal({ stdout: '', stderr: '', exitCode: 0 });
   });
 
+  it('names a missing namespace instead of the object, except for default (kubectl v1.33.1)', () => {
+    const c = webCluster();
+    const missingNamespace = 'Error from server (NotFound): namespaces "nope" not found\n';
+    expect(c.run('get pod web -n nope').stderr).to.equal(missingNamespace);
+    expect(c.run('describe pod web -n nope').stderr).to.equal(missingNamespace);
+    expect(c.run('get pod nope -n kube-system').stderr).to.equal(
+      'Error from server (NotFound): pods "nope" not found\n',
+    );
+    // Listing in a namespace that does not exist finds nothing, as the API server answers.
+    expect(c.run('get pods -n nope').stderr).to.equal('No resources found in nope namespace.\n');
+  });
+
   it('rejects unknown types, flags and commands as kubectl does', () => {
     const c = new TestCluster();
     expect(c.run('get foo').stderr).to.equal('error: the server doesn\'t have a resource type "foo"\n');
@@ -387,7 +430,27 @@ describe('kubectl get: nothing found and errors', () => {
     expect(c.run('get pod x -A').stderr).to.equal(
       'error: a resource cannot be retrieved by name across all namespaces\n',
     );
-    expect(c.run('get pod,svc x').stderr).to.equal('error: you must specify only one resource\n');
+    // normalizeMultipleResourcesArgs: `pod,svc x` means `pod/x svc/x` (kubectl v1.33.1).
+    expect(c.run('get pod,svc x').stderr).to.equal(
+      'Error from server (NotFound): pods "x" not found\nError from server (NotFound): services "x" not found\n',
+    );
+    expect(c.run('get pod,svc/x').stderr).to.equal(
+      'error: arguments in resource/name form must have a single resource and name\n',
+    );
+  });
+
+  it('fails each list the API server cannot select, in cli-runtime words (kubectl v1.33.1)', () => {
+    const c = webCluster();
+    expect(c.run('get pods,svc --field-selector=foo')).to.deep.equal({
+      stdout: '',
+      stderr:
+        'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo": invalid selector: \'foo\'; can\'t understand \'foo\'\n' +
+        'Error from server (BadRequest): Unable to find "/v1, Resource=services" that match label selector "", field selector "foo": invalid selector: \'foo\'; can\'t understand \'foo\'\n',
+      exitCode: 1,
+    });
+    expect(c.run('describe deploy -l app=web,').stderr).to.match(
+      /^Error from server \(BadRequest\): Unable to find "apps\/v1, Resource=deployments" that match label selector "app=web,", field selector "": /,
+    );
   });
 
   it('rejects --watch clearly', () => {
@@ -438,6 +501,24 @@ describe('kubectl get: -o name, jsonpath, yaml, json', () => {
     expect(c.run('get pods -o json').stdout).to.equal(
       '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
     );
+  });
+
+  it('explains a jsonpath that fails on the object as kubectl v1.33.1 does', () => {
+    const c = new TestCluster();
+    c.create<Pod>({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } },
+      spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80 }] }] },
+    });
+    // The real kubectl's stderr for the same object, served by scripts/oracle.
+    const want =
+      'error: error executing jsonpath "{.spec.containers[1]}": Error executing template: array index out of bounds: index 1, length 1. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{.spec.containers[1]}\n\tobject given to jsonpath engine was:\n\t\tmap[string]interface {}{"apiVersion":"v1", "kind":"Pod", "metadata":map[string]interface {}{"creationTimestamp":"2025-01-01T00:00:00Z", "labels":map[string]interface {}{"app":"web"}, "name":"p", "namespace":"default", "resourceVersion":"3", "uid":"a4de5bd6-141e-4a7e-8de0-a1055225841c"}, "spec":map[string]interface {}{"containers":[]interface {}{map[string]interface {}{"image":"x", "imagePullPolicy":"Always", "name":"c", "ports":[]interface {}{map[string]interface {}{"containerPort":80, "protocol":"TCP"}}, "terminationMessagePath":"/dev/termination-log", "terminationMessagePolicy":"File"}}, "dnsPolicy":"ClusterFirst", "enableServiceLinks":true, "preemptionPolicy":"PreemptLowerPriority", "priority":0, "restartPolicy":"Always", "schedulerName":"default-scheduler", "securityContext":map[string]interface {}{}, "serviceAccount":"default", "serviceAccountName":"default", "terminationGracePeriodSeconds":30, "tolerations":[]interface {}{map[string]interface {}{"effect":"NoExecute", "key":"node.kubernetes.io/not-ready", "operator":"Exists", "tolerationSeconds":300}, map[string]interface {}{"effect":"NoExecute", "key":"node.kubernetes.io/unreachable", "operator":"Exists", "tolerationSeconds":300}}}, "status":map[string]interface {}{"phase":"Pending", "qosClass":"BestEffort"}}\n\n\n';
+    expect(c.run('get pod p -o jsonpath={.spec.containers[1]}')).to.deep.equal({
+      stdout: '',
+      stderr: want,
+      exitCode: 1,
+    });
   });
 
   it('rejects --show-labels with -o yaml and unknown formats', () => {

@@ -5,20 +5,24 @@
  * nothing was printed; -o yaml/json/name/jsonpath through printGeneric.
  */
 
-import { qualifiedResource } from '../../api/resources.js';
 import type { KubeObject } from '../../api/types.js';
-import { notFound, StatusError } from '../../core/errors.js';
+import { StatusError } from '../../core/errors.js';
 import { type CommandContext, ENDPOINTS_DEPRECATION, warnOnce } from '../context.js';
 import { CliError, combineErrors } from '../errors.js';
-import { fieldSelector } from '../field-selector.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
 import { kindTable } from '../printers/columns/index.js';
 import { kindString } from '../printers/name.js';
 import { parseOutputFormat, printGeneric } from '../printers/output.js';
 import { TableBlock } from '../printers/table.js';
-import { fetchTargets, type Info, labelSelector, parseResourceArgs } from '../resource-args.js';
-import { sortObjects } from '../sort-by.js';
+import {
+  fetchTargets,
+  type Info,
+  listSelectors,
+  missingObject,
+  parseResourceArgs,
+} from '../resource-args.js';
+import { sortObjects, sortTables } from '../sort-by.js';
 import { FILENAME_FLAGS, rejectUnsupported } from './common.js';
 
 export const GET_FLAGS: readonly FlagSpec[] = [
@@ -53,7 +57,7 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
   }
   rejectUnsupported(flags, ['raw', 'template', 'subresource', 'kustomize']);
   const outputFlag = flags.string('output');
-  const format = parseOutputFormat(outputFlag);
+  const format = parseOutputFormat(outputFlag, flags.bool('allow-missing-template-keys'));
   if (flags.bool('show-labels') && format.kind !== 'table') {
     throw new CliError(`--show-labels option cannot be used with ${outputFlag} printer`);
   }
@@ -68,8 +72,9 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
     );
   }
   const allNamespaces = flags.bool('all-namespaces');
-  const selector = labelSelector(flags.string('selector'));
-  const fields = fieldSelector(flags.string('field-selector'));
+  const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
+  const selector = selectors.label;
+  const fields = selectors.fields;
 
   let infos: Info[];
   let errors: Error[];
@@ -82,22 +87,28 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
     }
     ({ infos, errors, single } = fetchFromManifests(ctx, filenames));
   } else {
-    const parsed = parseResourceArgs(args, { allowEmptySelector: true, hasSelector: selector !== undefined });
+    const parsed = parseResourceArgs(args, {
+      allowEmptySelector: true,
+      hasSelector: flags.string('selector') !== '',
+    });
     for (const t of parsed.targets) if (t.type.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);
-    ({ infos, errors } = fetchTargets(ctx, parsed.targets, { allNamespaces, selector }));
+    ({ infos, errors } = fetchTargets(ctx, parsed.targets, {
+      allNamespaces,
+      selector,
+      rejects: selectors.rejects,
+    }));
     single = parsed.singleItemImplied;
   }
   if (fields) infos = infos.map((i) => (i.kind === 'list' ? { ...i, objects: i.objects.filter(fields) } : i));
   if (flags.bool('ignore-not-found'))
     errors = errors.filter((e) => !(e instanceof StatusError && e.reason === 'NotFound'));
   const sortBy = flags.string('sort-by');
-  if (sortBy)
-    infos = infos.map((i) => (i.kind === 'list' ? { ...i, objects: sortObjects(i.objects, sortBy) } : i));
 
   if (format.kind !== 'table') {
     if (single && errors.length > 0) throw errors[0]!;
     let objects = infos.flatMap((i) => (i.kind === 'list' ? i.objects : [i.object]));
-    if (sortBy) objects = sortObjects(objects, sortBy);
+    // SortingPrinter sorts the List it prints, not a single object asked for by name.
+    if (sortBy && !(single && objects.length === 1)) objects = sortObjects(objects, sortBy);
     if (!(objects.length === 0 && flags.bool('ignore-not-found')))
       ctx.io.out(printGeneric(format, objects, single));
     const err = combineErrors(errors);
@@ -105,6 +116,17 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
     return;
   }
 
+  if (sortBy) {
+    const sorted = sortTables(
+      infos.map((i) => (i.kind === 'list' ? i.objects : [i.object])),
+      sortBy,
+    );
+    infos = infos.flatMap((i, n): Info[] => {
+      const rows = sorted[n];
+      if (!rows) return [];
+      return i.kind === 'list' ? [{ ...i, objects: rows }] : [i];
+    });
+  }
   printTables(ctx, infos, {
     wide: format.wide,
     noHeaders: flags.bool('no-headers'),
@@ -150,7 +172,7 @@ export function printTables(ctx: CommandContext, infos: readonly Info[], opts: T
     if (info.type.kind !== lastKind) {
       flush();
       if (lastKind !== undefined && !opts.noHeaders && ctx.io.written > 0) separatorReady = true;
-      block = new TableBlock(kindTable(info.type.kind, opts.wide), {
+      block = new TableBlock(kindTable(info.type.kind), {
         wide: opts.wide,
         noHeaders: opts.noHeaders,
         withNamespace: opts.allNamespaces && info.type.namespaced,
@@ -183,7 +205,7 @@ function fetchFromManifests(
       obj.metadata.name,
     );
     if (live) infos.push({ kind: 'object', type: item.type!, object: live });
-    else errors.push(notFound(qualifiedResource(item.type!), obj.metadata.name));
+    else errors.push(missingObject(ctx.cluster.store, item.type!, obj.metadata.namespace, obj.metadata.name));
   }
   return { infos, errors, single: sendable.length === 1 };
 }

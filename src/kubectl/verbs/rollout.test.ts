@@ -59,7 +59,7 @@ describe('kubectl rollout status', () => {
     expect(c.now).to.equal(0);
   });
 
-  it('selects with -l, and reports nothing found (TestRolloutStatusWithSelector, …NoResources)', () => {
+  it('selects with -l, reports nothing found, and goes through several objects (TestRolloutStatusWithSelector, …NoResources)', () => {
     const c = new TestCluster();
     expect(c.run('rollout status deployment')).to.deep.equal({
       stdout: '',
@@ -72,9 +72,18 @@ describe('kubectl rollout status', () => {
       'deployment "web" successfully rolled out\n',
     );
     createDeployment(c, { name: 'api' });
-    expect(c.run('rollout status deployment').stderr).to.equal(
-      'error: rollout status is only supported on individual resources and resource collections - 2 resources were found\n',
-    );
+    // v1.33 reports on each object in turn, as kubectl v1.33.1 does (scripts/oracle).
+    expect(c.run('rollout status deployment --watch=false')).to.deep.equal({
+      stdout:
+        'Waiting for deployment spec update to be observed...\ndeployment "web" successfully rolled out\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(c.run('rollout status deployment/nope deployment/web --watch=false')).to.deep.equal({
+      stdout: 'deployment "web" successfully rolled out\n',
+      stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+      exitCode: 1,
+    });
   });
 
   it('prints a line for every stored change while it waits, repeats included', () => {
@@ -229,6 +238,10 @@ describe('kubectl rollout history', () => {
     );
     const yaml = c.run('rollout history deployment/web -o yaml').stdout;
     expect(yaml.split('---\n')).to.have.length(2);
+    // Read with the typed client, the template's zero time prints as kubectl v1.33.1 shows it.
+    expect(c.run('rollout history deployment/web --revision=1 -o yaml').stdout).to.contain(
+      '  template:\n    metadata:\n      creationTimestamp: null\n',
+    );
     expect(c.run('rollout history deployment/web --revision=2 -o jsonpath={.metadata.name}').stdout).to.equal(
       'web-two',
     );

@@ -4,8 +4,8 @@
  * layer: flags, which objects, what is printed, which errors.
  */
 import { resourceOf } from '../../api/resources.js';
-import type { Deployment, KindName, KubeObject } from '../../api/types.js';
-import { deepEqual } from '../../core/clone.js';
+import type { Deployment, KindName, KubeObject, ReplicaSet } from '../../api/types.js';
+import { clone, deepEqual } from '../../core/clone.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { CliError, combineErrors, RenderedError, usageError } from '../errors.js';
@@ -18,7 +18,7 @@ import { MutatorRefusal, pauseObject, restartObject, resumeObject } from '../rol
 import { mutationFormat, PRINT_FLAGS, printMutation } from '../rollout/print.js';
 import { rollbackDeployment } from '../rollout/rollback.js';
 import { resolveTargets } from '../rollout/targets.js';
-import { waitForRollout } from '../rollout/watch-status.js';
+import { RolloutWaitBudgetError, waitForRollout } from '../rollout/watch-status.js';
 import { DRY_RUN_FLAG, dryRunStrategy, FILENAME_FLAGS, rejectUnsupported, withDryRun } from './common.js';
 
 const SELECTOR_FLAG: FlagSpec = { name: 'selector', short: 'l', type: 'string' };
@@ -87,24 +87,27 @@ export function runRolloutStatus(ctx: CommandContext, flags: ParsedFlags): void 
     allowEmptySelector: true,
     selector: flags.string('selector'),
   });
+  // v1.33 visits every object in turn (ContinueOnError): each one's status, watched until done
+  // unless --watch=false; errors are collected and reported at the end.
+  for (const found of objects) {
+    try {
+      requireStatusViewer(typeOf(found));
+      // The watch lists the object afresh when its turn comes.
+      const obj = ctx.cluster.store.get('Deployment', found.metadata.namespace, found.metadata.name) ?? found;
+      waitForRollout(ctx, obj as Deployment, {
+        revision,
+        watch: flags.bool('watch'),
+        timeoutMs: flags.duration('timeout'),
+      });
+    } catch (e) {
+      // Without --timeout kubectl would still be waiting: nothing after this object happens.
+      if (e instanceof RolloutWaitBudgetError) throw e;
+      errors.push(e as Error);
+    }
+  }
   const err = combineErrors(errors);
   if (err) throw err;
-  if (objects.length === 0) {
-    ctx.io.err(`No resources found in ${ctx.namespace} namespace.\n`);
-    return;
-  }
-  if (objects.length !== 1) {
-    throw new CliError(
-      `rollout status is only supported on individual resources and resource collections - ${objects.length} resources were found`,
-    );
-  }
-  const obj = objects[0]!;
-  requireStatusViewer(typeOf(obj));
-  waitForRollout(ctx, obj as Deployment, {
-    revision,
-    watch: flags.bool('watch'),
-    timeoutMs: flags.duration('timeout'),
-  });
+  if (objects.length === 0) ctx.io.err(`No resources found in ${ctx.namespace} namespace.\n`);
 }
 
 // ---- history ----
@@ -157,8 +160,23 @@ function printRevisionObjects(
   }
   // Each object goes through the printer on its own; the YAML printer separates documents.
   return chosen
-    .map((o, i) => (format.kind === 'yaml' && i > 0 ? '---\n' : '') + printGeneric(format, [o], true))
+    .map(
+      (o, i) =>
+        (format.kind === 'yaml' && i > 0 ? '---\n' : '') + printGeneric(format, [typedReplicaSet(o)], true),
+    )
     .join('');
+}
+
+/**
+ * GetHistory reads the ReplicaSets with the typed client, so they print as Go structs encode:
+ * the pod template's zero metav1.Time comes out as `creationTimestamp: null`.
+ */
+function typedReplicaSet(rs: KubeObject): KubeObject {
+  const template = (rs as ReplicaSet).spec?.template;
+  if (!template || template.metadata?.creationTimestamp !== undefined) return rs;
+  const copy = clone(rs) as ReplicaSet;
+  copy.spec!.template!.metadata = { creationTimestamp: null as unknown as string, ...template.metadata };
+  return copy;
 }
 
 // ---- undo ----

@@ -5,10 +5,9 @@
  * Simplified: --timeout (waiting for the replicas) is accepted and not waited for.
  */
 
-import { qualifiedResource } from '../../api/resources.js';
 import type { KubeObject } from '../../api/types.js';
 import { clone } from '../../core/clone.js';
-import { notFound, StatusError } from '../../core/errors.js';
+import { StatusError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { CliError, combineErrors } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
@@ -19,6 +18,7 @@ import {
   type Info,
   labelSelector,
   MISSING_RESOURCE,
+  missingObject,
   parseResourceArgs,
 } from '../resource-args.js';
 import {
@@ -112,7 +112,7 @@ function scaleTargets(ctx: CommandContext, flags: ParsedFlags): { infos: Info[];
       const o = item.raw!;
       const live = ctx.cluster.store.get(item.type!.kind, o.metadata.namespace, o.metadata.name);
       if (live) infos.push({ kind: 'object', type: item.type!, object: live });
-      else errors.push(notFound(qualifiedResource(item.type!), o.metadata.name));
+      else errors.push(missingObject(ctx.cluster.store, item.type!, o.metadata.namespace, o.metadata.name));
     }
     return { infos, errors };
   }
