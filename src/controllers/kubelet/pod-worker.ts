@@ -26,6 +26,7 @@ import {
 import { evictedPodStatus, type PodEviction } from './eviction-status.js';
 import type { EnsureResult, ImageManager } from './image-manager.js';
 import type { HostLocalIPAM } from './ipam.js';
+import { runPreStopHook } from './pre-stop.js';
 import { PodProbes, type ProbeType } from './prober.js';
 import {
   type ContainerInstance,
@@ -536,13 +537,28 @@ export class PodWorker {
   /** killContainer: the Killing event, SIGTERM now, SIGKILL when the grace period ends. */
   private kill(pod: Pod, instance: ContainerInstance, graceSeconds: number, message: string): void {
     this.host.record(pod, 'Normal', 'Killing', message);
-    const graceMs = Math.max(graceSeconds, MIN_GRACE_SECONDS) * 1000;
+    // The preStop hook runs first and its time comes off the grace period; SIGTERM follows it.
+    const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find(
+      (c) => c.name === instance.name,
+    );
+    const hook = container ? runPreStopHook(instance, container, graceSeconds) : undefined;
+    if (hook?.failed) this.host.record(pod, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    const remaining = graceSeconds - (hook?.elapsedSeconds ?? 0);
+    const hookMs = hook?.elapsedMs ?? 0;
+    const graceMs = Math.max(remaining, MIN_GRACE_SECONDS) * 1000;
     instance.killTimer = this.host.clock.setTimeout(
       () => instance.process?.signal('SIGKILL'),
-      graceMs,
+      hookMs + graceMs,
       `${this.host.label} ${this.key} ${instance.name} SIGKILL`,
     );
-    instance.process?.signal('SIGTERM');
+    if (hookMs === 0) instance.process?.signal('SIGTERM');
+    else {
+      this.host.clock.setTimeout(
+        () => instance.process?.signal('SIGTERM'),
+        hookMs,
+        `${this.host.label} ${this.key} ${instance.name} SIGTERM after preStop`,
+      );
+    }
   }
 
   /**
