@@ -89,6 +89,8 @@ export class Topology {
       else this.setSlice(e.object, e.old);
     });
     store.watch('Pod', (e) => {
+      // Most pod writes are the kubelet's status updates, which move nothing indexed here.
+      if (e.type === 'MODIFIED' && e.old && sameNetworkIdentity(e.old, e.object)) return;
       if (e.old) this.removePod(e.old);
       if (e.type === 'DELETED') this.removePod(e.object);
       else this.setPod(e.object);
@@ -336,3 +338,22 @@ export class Topology {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a pod change leaves its entries here as they are: the same spec (so node, host
+ * network and host ports), the same pod IP and the same finished-or-not. Host-network pods are
+ * always re-indexed, as their per-node sets keep an order.
+ */
+function sameNetworkIdentity(before: Pod, after: Pod): boolean {
+  return (
+    before.spec === after.spec &&
+    !after.spec?.hostNetwork &&
+    before.status?.podIP === after.status?.podIP &&
+    isFinished(before) === isFinished(after)
+  );
+}
+
+function isFinished(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}

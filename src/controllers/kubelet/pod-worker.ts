@@ -106,11 +106,24 @@ export class PodWorker {
   /** Ports, emptyDir volumes and the network its containers share (container-setup.ts). */
   private podResources: PodResources | undefined;
 
+  /**
+   * The probes' verdict for a container's newest instance, made once as every status asks for
+   * it. Assigned in the constructor: tsx names a class field's arrow at run time (keepNames),
+   * which gives each of thousands of workers' functions a property store of its own.
+   */
+  private readonly probeStatus: (container: Container) => { started: boolean; ready: boolean };
+
   constructor(
     private readonly host: WorkerHost,
     readonly key: string,
     readonly uid: string,
-  ) {}
+  ) {
+    this.probeStatus = (container) =>
+      this.probes?.status(container.name, newest(this.records.get(container.name))) ?? {
+        started: false,
+        ready: false,
+      };
+  }
 
   /** One SyncPod pass for the pod as stored now. */
   sync(pod: Pod): ReconcileResult | undefined {
@@ -621,13 +634,6 @@ export class PodWorker {
       probes: this.probeStatus,
     };
   }
-
-  /** The probes' verdict for a container's newest instance; made once, as every status asks for it. */
-  private readonly probeStatus = (container: Container): { started: boolean; ready: boolean } =>
-    this.probes?.status(container.name, newest(this.records.get(container.name))) ?? {
-      started: false,
-      ready: false,
-    };
 
   /** Writes the status the kubelet would report now, if it differs from the stored one. */
   private writeStatus(podIsTerminal: boolean, deleted = false): void {

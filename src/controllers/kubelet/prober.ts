@@ -65,8 +65,12 @@ export class ProbeWorker {
   private containerID: string | undefined;
   private timer: SimTimer | undefined;
   private stopped = false;
-  /** The tick and its timer label, made once: a worker ticks 360 times an hour at period 10 s. */
-  private readonly onTick = () => this.tick();
+  /**
+   * The tick and its timer label, made once: a worker ticks 360 times an hour at period 10 s.
+   * Assigned in the constructor: tsx names a class field's arrow at run time (keepNames), which
+   * gives each of thousands of workers' functions a property store of its own.
+   */
+  private readonly onTick: () => void;
   private readonly timerLabel: string;
 
   constructor(
@@ -76,6 +80,7 @@ export class ProbeWorker {
     readonly probe: Probe,
   ) {
     this.result = INITIAL[type];
+    this.onTick = () => this.tick();
     this.timerLabel = `${host.label} ${type} probe`;
   }
 

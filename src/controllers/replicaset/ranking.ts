@@ -11,7 +11,7 @@
  */
 import type { Pod } from '../../api/types.js';
 import { simTimeOf } from '../../store/time.js';
-import { getDeletionCost, isPodActive, isPodReady, maxContainerRestarts, podReadyTime } from './pod-util.js';
+import { getDeletionCost, getPodReadyCondition, isPodActive, maxContainerRestarts } from './pod-util.js';
 
 const PHASE_ORDINAL: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -53,8 +53,11 @@ interface DeletionKey {
 }
 
 function deletionKey(pod: Pod, rank: number, nowMs: number | undefined): DeletionKey {
-  const ready = isPodReady(pod);
-  const readyTime = ready ? podReadyTime(pod) : undefined;
+  // isPodReady and podReadyTime from one look at the conditions: when the first Ready condition
+  // is True it is also the first True one that podReadyTime would find.
+  const readyCondition = getPodReadyCondition(pod);
+  const ready = readyCondition?.status === 'True';
+  const readyTime = ready ? simTimeOf(readyCondition.lastTransitionTime) : undefined;
   const created = simTimeOf(pod.metadata.creationTimestamp);
   return {
     pod,

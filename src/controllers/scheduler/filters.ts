@@ -223,10 +223,7 @@ export function nodeFilterFor(pod: Pod, request: Resource): (info: NodeInfo) => 
     !spec?.nodeSelector && !spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   const nothing = requestsNothing(request);
   return (info) => {
-    const node = info.node.spec;
-    if (!placementFree || node?.unschedulable || (node?.taints?.length ?? 0) > 0) {
-      return filterNode(pod, request, info);
-    }
+    if (!placementFree || !info.plain) return filterNode(pod, request, info);
     if (nothing && info.podCount + 1 <= info.allowedPodNumber) return undefined;
     return nodeResourcesFit(request, info);
   };

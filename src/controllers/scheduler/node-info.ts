@@ -23,8 +23,12 @@ export class NodeInfo {
   private lastOwner: string | undefined;
   private lastOwnerCount = 0;
 
+  /** No taints and not cordoned: only the resource fit can turn a pod away (filters.ts). */
+  plain = false;
+
   constructor(node: Node) {
     this.node = node;
+    this.plain = isPlain(node);
     this.allocatable = resourceOf(node.status?.allocatable as Record<string, unknown> | undefined);
     this.allowedPodNumber = allowedPods(node);
   }
@@ -36,6 +40,7 @@ export class NodeInfo {
   setNode(node: Node): void {
     this.version++;
     this.node = node;
+    this.plain = isPlain(node);
     this.allocatable = resourceOf(node.status?.allocatable as Record<string, unknown> | undefined);
     this.allowedPodNumber = allowedPods(node);
   }
@@ -66,6 +71,10 @@ export class NodeInfo {
     }
     return this.lastOwnerCount;
   }
+}
+
+function isPlain(node: Node): boolean {
+  return !node.spec?.unschedulable && (node.spec?.taints?.length ?? 0) === 0;
 }
 
 function allowedPods(node: Node): number {

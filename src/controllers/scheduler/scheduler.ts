@@ -51,6 +51,8 @@ export class Scheduler implements Controller, Reconciler {
   private readonly accounted = new Map<string, AccountedPod>();
   /** Pods that did not fit, in the order they first failed. */
   private readonly unschedulable = new Set<string>();
+  /** The feasible nodes of the pod being scheduled (reused from pod to pod). */
+  private readonly feasible: NodeInfo[] = [];
 
   constructor(readonly ctx: ControllerContext) {}
 
@@ -101,7 +103,9 @@ export class Scheduler implements Controller, Reconciler {
     }
     const request = podRequests(pod);
     const nodes = this.nodeList();
-    const feasible: NodeInfo[] = [];
+    // One array for every cycle: it is filled with up to every node for every pod.
+    const feasible = this.feasible;
+    feasible.length = 0;
     const rejected: FilterStatus[] = [];
     const filter = nodeFilterFor(pod, request);
     for (const info of nodes) {
