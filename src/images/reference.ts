@@ -56,6 +56,23 @@ const ANCHORED_IDENTIFIER = /^[a-f0-9]{64}$/;
  * name (library/Nginx) must be lowercase`).
  */
 export function parseImageReference(image: string): ImageReference {
+  let ref = parsedReferences.get(image);
+  if (ref === undefined) {
+    ref = Object.freeze(parseReference(image));
+    if (parsedReferences.size >= MAX_CACHED_REFERENCES) parsedReferences.clear();
+    parsedReferences.set(image, ref);
+  }
+  return ref;
+}
+
+/**
+ * References already parsed: the kubelet parses a container's image on every start, and a
+ * cluster names few images. Only valid references are kept (a bad one throws every time).
+ */
+const parsedReferences = new Map<string, ImageReference>();
+const MAX_CACHED_REFERENCES = 1000;
+
+function parseReference(image: string): ImageReference {
   const fail = (detail: string): never => {
     throw new InvalidImageNameError(`couldn't parse image name ${JSON.stringify(image)}: ${detail}`);
   };

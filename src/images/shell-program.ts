@@ -25,7 +25,7 @@ export function shellProgram(): Program {
       );
       const env = context?.env ?? Object.entries(invocation.env ?? {});
       const process = new ShellProcess(argvToScript(argv), {
-        fs: host.fs(),
+        fs: () => host.fs(),
         env,
         hostname: context?.hostname ?? 'localhost',
         now: () => host.now,

@@ -19,6 +19,7 @@ export interface EventSource {
  * of creating a new object (the EventCorrelator's aggregation of identical events).
  */
 export class EventRecorder {
+  /** The store key (`namespace/name`) of the Event each distinct occurrence was recorded as. */
   private readonly seen = new Map<string, string>();
   /** The last nanosecond stamp used per object name, so names at one instant stay unique. */
   private readonly lastStamp = new Map<string, bigint>();
@@ -50,18 +51,11 @@ export class EventRecorder {
       message,
     ].join('\u0000');
     const now = timestampOf(this.clock.now);
-    const existingName = this.seen.get(key);
-    if (existingName) {
-      const existing = this.store.get('Event', namespace, existingName);
-      if (existing) {
-        this.store.update({
-          ...existing,
-          count: (existing.count ?? 1) + 1,
-          lastTimestamp: now,
-          metadata: { ...existing.metadata, resourceVersion: undefined },
-        } as Event & KubeObject & { kind: 'Event' });
-        return;
-      }
+    const storeKey = this.seen.get(key);
+    const existing = storeKey === undefined ? undefined : this.store.getByKey('Event', storeKey);
+    if (existing) {
+      this.store.repeatEvent(existing, (existing.count ?? 1) + 1, now);
+      return;
     }
     const name = `${obj.metadata.name}.${this.stamp(`${namespace}/${obj.metadata.name}`).toString(16)}`;
     const event = {
@@ -80,7 +74,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     const stored = this.store.create(event);
-    this.seen.set(key, stored.metadata.name);
+    this.seen.set(key, `${namespace}/${stored.metadata.name}`);
   }
 
   /**

@@ -285,6 +285,24 @@ export class Store {
   }
 
   /**
+   * Records one more occurrence of a stored Event: its count and lastTimestamp, nothing else.
+   * This is the event recorder's aggregation of a repeated event (the EventCorrelator's patch);
+   * it needs none of an update's copying, defaulting or validation, and a crash-looping
+   * container repeats four events on every restart.
+   */
+  repeatEvent(existing: Stored<'Event'>, count: number, lastTimestamp: string): Stored<'Event'> {
+    if (this.getByKey('Event', keyOf(existing.metadata.namespace, existing.metadata.name)) !== existing) {
+      throw new StatusError(
+        'Conflict',
+        `Operation cannot be fulfilled on events "${existing.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        { name: existing.metadata.name },
+      );
+    }
+    const draft = { ...existing, metadata: nextMetadata(existing.metadata), count, lastTimestamp };
+    return this.commitWrite('Event', existing, draft as KubeObject);
+  }
+
+  /**
    * The pods/binding subresource: assigns a pod to a node. The pod's spec is otherwise
    * immutable, so this is the only way spec.nodeName is set, as in Kubernetes (assignPod sets
    * the node name and the PodScheduled condition together).
@@ -404,7 +422,8 @@ export class Store {
       strategy.defaults?.(draft);
     }
     draft.metadata.resourceVersion = existing.metadata.resourceVersion;
-    if (deepEqual(draft, existing)) return existing as unknown as T;
+    // A status write that got here changes the status or the annotations (compared above).
+    if (part === 'spec' && deepEqual(draft, existing)) return existing as unknown as T;
 
     if (part === 'spec') {
       const errors: FieldError[] = [];

@@ -32,6 +32,8 @@ export interface PodRuntimeView {
   readonly now: number;
 }
 
+const EMPTY_RESOURCES = Object.freeze({});
+
 /** Conditions the kubelet owns (kubetypes.PodConditionByKubelet); it keeps every other one. */
 const KUBELET_CONDITIONS = new Set([
   'PodScheduled',
@@ -50,7 +52,22 @@ function defaultWaiting(pod: Pod): ContainerState {
   };
 }
 
+/**
+ * The API state of an instance, made once per state it reaches: an instance's fields are set
+ * when it starts and when it exits, never after, and a status that shows the same frozen object
+ * as the stored one is compared and kept without walking it.
+ */
+const apiStates = new WeakMap<ContainerInstance, { readonly state: string; readonly api: ContainerState }>();
+
 function stateOf(instance: ContainerInstance): ContainerState {
+  const cached = apiStates.get(instance);
+  if (cached?.state === instance.state) return cached.api;
+  const api = Object.freeze(buildState(instance));
+  apiStates.set(instance, { state: instance.state, api });
+  return api;
+}
+
+function buildState(instance: ContainerInstance): ContainerState {
   switch (instance.state) {
     case 'running':
       return { running: { startedAt: timestampOf(instance.startedAt!) } };
@@ -118,11 +135,12 @@ export function containerStatuses(
         image: latest.image,
         imageID: latest.imageID,
         containerID: `containerd://${latest.id}`,
-        // InPlacePodVerticalScaling (beta, on in v1.33) reports the allocated resources.
-        resources: { ...(container.resources ?? {}) },
+        // InPlacePodVerticalScaling (beta, on in v1.33) reports the allocated resources. The
+        // spec's own (frozen) objects: every status of the pod then shares them.
+        resources: container.resources ?? EMPTY_RESOURCES,
       };
       const requests = container.resources?.requests;
-      if (requests && Object.keys(requests).length > 0) status.allocatedResources = { ...requests };
+      if (requests && Object.keys(requests).length > 0) status.allocatedResources = requests;
     }
     // A container that failed to start and will be tried again is Waiting with the reason.
     if (record?.failure && shouldContainerBeRestarted(pod, latest)) {
@@ -166,14 +184,16 @@ export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus 
     phase,
     conditions: [...kept, ...kubeletConditions.map((c) => withTimes(c, old.conditions, view.now))],
     hostIP: view.hostIP,
-    hostIPs: [{ ip: view.hostIP }],
+    hostIPs:
+      old.hostIPs?.length === 1 && old.hostIPs[0]?.ip === view.hostIP ? old.hostIPs : [{ ip: view.hostIP }],
     startTime: timestampOf(view.startTime),
     qosClass: qosOf(pod),
     containerStatuses: statuses,
   };
   if (view.sandbox) {
-    status.podIP = view.sandbox.ip;
-    status.podIPs = [{ ip: view.sandbox.ip }];
+    const ip = view.sandbox.ip;
+    status.podIP = ip;
+    status.podIPs = old.podIPs?.length === 1 && old.podIPs[0]?.ip === ip ? old.podIPs : [{ ip }];
   } else if (old.podIP) {
     status.podIP = old.podIP;
     status.podIPs = old.podIPs;
@@ -237,6 +257,17 @@ function withTimes(
   now: number,
 ): PodCondition {
   const before = previousConditions?.find((p) => p.type === c.type);
+  // Unchanged: the stored condition itself, which the store then keeps without comparing it.
+  if (
+    before &&
+    before.status === c.status &&
+    before.lastTransitionTime &&
+    before.reason === c.reason &&
+    before.message === c.message &&
+    before.lastProbeTime === null
+  ) {
+    return before;
+  }
   const lastTransitionTime =
     before && before.status === c.status && before.lastTransitionTime
       ? before.lastTransitionTime

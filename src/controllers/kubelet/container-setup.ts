@@ -148,16 +148,26 @@ export function prepareContainer(inputs: SetupInputs): Prepared {
   return { ok: true, invocation, behaviour, context };
 }
 
-function nodeAllocatable(
-  store: Store,
-  nodeName: string | undefined,
-): { cpuMilli: number; memoryBytes: number } {
+interface Allocatable {
+  readonly cpuMilli: number;
+  readonly memoryBytes: number;
+}
+
+const NOTHING_ALLOCATABLE: Allocatable = { cpuMilli: 0, memoryBytes: 0 };
+
+/** By stored (frozen) allocatable map: every container start on a node asks for the same one. */
+const parsedAllocatable = new WeakMap<object, Allocatable>();
+
+function nodeAllocatable(store: Store, nodeName: string | undefined): Allocatable {
   const allocatable = nodeName ? store.get('Node', undefined, nodeName)?.status?.allocatable : undefined;
-  const q = (v: unknown) => (v === undefined ? undefined : Quantity.parse(String(v)));
-  return {
-    cpuMilli: q(allocatable?.cpu)?.milli ?? 0,
-    memoryBytes: q(allocatable?.memory)?.value ?? 0,
-  };
+  if (!allocatable) return NOTHING_ALLOCATABLE;
+  let parsed = parsedAllocatable.get(allocatable);
+  if (parsed === undefined) {
+    const q = (v: unknown) => (v === undefined ? undefined : Quantity.parse(String(v)));
+    parsed = { cpuMilli: q(allocatable.cpu)?.milli ?? 0, memoryBytes: q(allocatable.memory)?.value ?? 0 };
+    parsedAllocatable.set(allocatable, parsed);
+  }
+  return parsed;
 }
 
 const MAX_MESSAGE_BYTES = 4096;

@@ -24,8 +24,12 @@ export const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sb
 export type EnvInput = Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]>;
 
 export interface ShellProcessOptions {
-  /** The container's file system (createContainerFs), shared with exec probes and kubectl exec. */
-  readonly fs: Vfs;
+  /**
+   * The container's file system (createContainerFs), shared with exec probes and kubectl exec;
+   * or a function that builds it, called when the process first touches a file (a crash-looping
+   * `sh -c 'exit 1'` never does, and each of its restarts would otherwise build a tree).
+   */
+  readonly fs: Vfs | (() => Vfs);
   /** The container's env (`$(VAR)` already expanded), service links included, in the kubelet's order. */
   readonly env?: EnvInput;
   /** The pod's hostname; default: HOSTNAME from env, else `localhost`. */
@@ -90,7 +94,6 @@ export interface Delivery {
  * as busybox does; while it waits in the `wait` builtin (`sleep 30 & wait`) it runs at once.
  */
 export class ShellProcess implements ProcessHost {
-  readonly fs: Vfs;
   readonly sink: OutputSink;
   readonly now: () => number;
   readonly epochMs: number;
@@ -123,12 +126,13 @@ export class ShellProcess implements ProcessHost {
   private pidCounter: number;
   private jobCounter = 0;
   private randomState: number;
+  private vfs: Vfs | (() => Vfs);
 
   constructor(
     private readonly invocation: Invocation,
     options: ShellProcessOptions,
   ) {
-    this.fs = options.fs;
+    this.vfs = options.fs;
     this.sink = options.output ?? (() => {});
     this.now = options.now ?? (() => 0);
     this.epochMs = options.epochMs ?? SIM_EPOCH_MS;
@@ -145,7 +149,7 @@ export class ShellProcess implements ProcessHost {
     this.mainCommand = invocation.argv.join(' ');
 
     const cwd = options.workingDir ?? '/';
-    if (!this.fs.isDir(cwd)) this.fs.mkdir(cwd, { parents: true });
+    if (cwd !== '/' && !this.fs.isDir(cwd)) this.fs.mkdir(cwd, { parents: true });
     const stdin =
       options.stdin !== undefined || options.stdinOpen
         ? new StringInput(options.stdin ?? '', options.stdinOpen ?? false)
@@ -193,6 +197,12 @@ export class ShellProcess implements ProcessHost {
     if (this.main) throw new Error('ShellProcess.start() called twice');
     this.main = this.newThread(0, this.mainCommand, this.mainProgram());
     return this.run();
+  }
+
+  /** The file system, built on first use. */
+  get fs(): Vfs {
+    if (typeof this.vfs === 'function') this.vfs = this.vfs();
+    return this.vfs;
   }
 
   /**
@@ -519,12 +529,14 @@ export function runtimeEnvironment(
   const env: Array<[string, string]> = [['PATH', IMAGE_PATH]];
   const host = options.hostname ?? given.find(([k]) => k === 'HOSTNAME')?.[1];
   if (host !== undefined) env.push(['HOSTNAME', host]);
+  // Where each name sits, so that a later value replaces an earlier one in place.
+  const at = new Map<string, number>(env.map(([k], i) => [k, i]));
   for (const [k, v] of given) {
-    const i = env.findIndex(([n]) => n === k);
-    if (i >= 0) env[i] = [k, v];
-    else env.push([k, v]);
+    const i = at.get(k);
+    if (i !== undefined) env[i] = [k, v];
+    else at.set(k, env.push([k, v]) - 1);
   }
-  if (!env.some(([k]) => k === 'HOME')) env.push(['HOME', '/root']);
+  if (!at.has('HOME')) env.push(['HOME', '/root']);
   return env;
 }
 
