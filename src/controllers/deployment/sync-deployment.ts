@@ -7,7 +7,7 @@
 import { selectorFromLabelSelector } from '../../api/labels.js';
 import type { Deployment, ReplicaSet } from '../../api/types.js';
 import { clone } from '../../core/clone.js';
-import { claimReplicaSets } from './claim.js';
+import { getReplicaSetsForDeployment } from './claim.js';
 import type { DeploymentClient } from './client.js';
 import type { PodMap } from './recreate.js';
 import { rolloutRecreate } from './recreate.js';
@@ -39,7 +39,7 @@ export function syncDeployment(c: DeploymentClient, namespace: string, name: str
     return;
   }
 
-  const rsList = claimReplicaSets(c, d, c.listReplicaSets(namespace));
+  const rsList = getReplicaSetsForDeployment(c, d);
 
   if (d.metadata.deletionTimestamp) {
     syncStatusOnly(c, d, rsList);

@@ -6,6 +6,8 @@
 import type { Deployment, LabelSelector, ReplicaSet } from '../../api/types.js';
 import { clone, deepEqual } from '../../core/clone.js';
 import { StatusError } from '../../core/errors.js';
+import { newControllerRef } from '../controller-ref-manager.js';
+import { controllerKind } from './claim.js';
 import type { DeploymentClient } from './client.js';
 import { computeHash } from './hash.js';
 import { calculateStatus, normalizeDeploymentStatus } from './status.js';
@@ -132,17 +134,6 @@ function cloneSelectorAndAddLabel(
 }
 
 /** metav1.NewControllerRef(d, apps/v1 Deployment) */
-function controllerRefFor(d: Deployment) {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    name: d.metadata.name,
-    uid: d.metadata.uid!,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
-}
-
 /**
  * getNewReplicaSet: the ReplicaSet whose template matches the Deployment's. An existing one gets
  * the Deployment's annotations, a raised revision and minReadySeconds (returning at once if it had
@@ -210,7 +201,7 @@ export function getNewReplicaSet(
       // Deterministic, so that a retried create is idempotent.
       name: `${d.metadata.name}-${hash}`,
       namespace: d.metadata.namespace,
-      ownerReferences: [controllerRefFor(d)],
+      ownerReferences: [newControllerRef(d, controllerKind)],
       labels: { ...template.metadata.labels },
     },
     spec: {

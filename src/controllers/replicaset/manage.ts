@@ -7,7 +7,8 @@ import { selectorFromLabelSelector } from '../../api/labels.js';
 import type { Pod, ReplicaSet } from '../../api/types.js';
 import { clone } from '../../core/clone.js';
 import { StatusError } from '../../core/errors.js';
-import { replicaSetControllerRef } from './claim.js';
+import { newControllerRef } from '../controller-ref-manager.js';
+import { controllerKind } from './claim.js';
 import type { ReplicaSetEnv } from './env.js';
 import { getPodsToDelete } from './ranking.js';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './slow-start.js';
@@ -46,7 +47,7 @@ export function podFromTemplate(rs: ReplicaSet): Pod {
     name: '',
     generateName: podPrefix(rs),
     namespace: rs.metadata.namespace,
-    ownerReferences: [replicaSetControllerRef(rs)],
+    ownerReferences: [newControllerRef(rs, controllerKind)],
   };
   const labels = template.metadata?.labels ?? {};
   const annotations = template.metadata?.annotations ?? {};
