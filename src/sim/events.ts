@@ -1,4 +1,4 @@
-import type { Event, KubeObject } from '../api/types.js';
+import type { KubeObject } from '../api/types.js';
 import type { TimeSource } from '../core/clock.js';
 import type { Store } from '../store/store.js';
 import { timestampOf } from '../store/time.js';

@@ -5,7 +5,6 @@
 import type { Deployment, Pod, ReplicaSet } from '../../api/types.js';
 import { deepEqual } from '../../core/clone.js';
 import { KubesimError } from '../../core/errors.js';
-import { DelayedRequeue } from '../../sim/delayed-requeue.js';
 import type { WorkQueue } from '../../sim/loop.js';
 import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
 import { keyFor, splitKey } from '../../sim/reconciler.js';
@@ -27,7 +26,6 @@ type OwnerRef = NonNullable<ReturnType<typeof controllerRefOf>>;
 export class DeploymentController implements Controller, Reconciler {
   readonly name = 'deployment-controller';
   private queue!: WorkQueue;
-  private requeue!: DelayedRequeue;
   private client!: StoreDeploymentClient;
   private readonly failures = new Map<string, number>();
   /** Pods by the uid of their controller: the pod map of Recreate without listing every pod. */
@@ -36,10 +34,9 @@ export class DeploymentController implements Controller, Reconciler {
   constructor(readonly ctx: ControllerContext) {}
 
   start(): void {
-    const { store, clock, loop } = this.ctx;
+    const { store, loop } = this.ctx;
     this.queue = loop.queue(this);
-    this.requeue = new DelayedRequeue(clock, `${this.name} requeue`, (key) => this.queue.add(key));
-    this.client = new StoreDeploymentClient(this.ctx, this.name, this.requeue, {
+    this.client = new StoreDeploymentClient(this.ctx, this.name, this.queue, {
       podsControlledBy: (uid) => [...(this.podsByController.get(uid)?.values() ?? [])],
     });
     store.watch('Deployment', (e) => this.enqueue(e.object));
@@ -74,7 +71,7 @@ export class DeploymentController implements Controller, Reconciler {
       return;
     }
     this.failures.set(key, n + 1);
-    this.requeue.after(key, Math.min(RATE_LIMIT_BASE_MS * 2 ** n, MAX_BACKOFF_MS));
+    this.queue.addAfterEach(key, Math.min(RATE_LIMIT_BASE_MS * 2 ** n, MAX_BACKOFF_MS));
   }
 
   private enqueue(d: Deployment): void {

@@ -10,7 +10,7 @@ import type { ControllerContext } from '../context.js';
 import { type DeploymentClient, RATE_LIMIT_BASE_MS } from './client.js';
 
 export interface DeploymentQueue {
-  after(key: string, delayMs: number): void;
+  addAfterEach(key: string, delayMs: number): void;
 }
 
 /** Reads the pods a ReplicaSet controls from the controller's own index. */
@@ -91,10 +91,10 @@ export class StoreDeploymentClient implements DeploymentClient {
   }
 
   enqueueAfter(d: Deployment, ms: number): void {
-    this.queue.after(keyFor(d), ms);
+    this.queue.addAfterEach(keyFor(d), ms);
   }
 
   enqueueRateLimited(d: Deployment): void {
-    this.queue.after(keyFor(d), RATE_LIMIT_BASE_MS);
+    this.queue.addAfterEach(keyFor(d), RATE_LIMIT_BASE_MS);
   }
 }

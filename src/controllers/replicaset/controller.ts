@@ -7,7 +7,6 @@ import { selectorFromLabelSelector } from '../../api/labels.js';
 import type { Pod, ReplicaSet } from '../../api/types.js';
 import { deepEqual } from '../../core/clone.js';
 import { KubesimError } from '../../core/errors.js';
-import { DelayedRequeue } from '../../sim/delayed-requeue.js';
 import type { WorkQueue } from '../../sim/loop.js';
 import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
 import { keyFor, splitKey } from '../../sim/reconciler.js';
@@ -31,7 +30,6 @@ function controllerRefOf(obj: { metadata: { ownerReferences?: OwnerRef[] } }): O
 export class ReplicaSetController implements Controller, Reconciler {
   readonly name = 'replicaset-controller';
   private queue!: WorkQueue;
-  private requeue!: DelayedRequeue;
   private readonly index = new PodIndex();
   private readonly failures = new Map<string, number>();
   private env!: ReplicaSetEnv;
@@ -39,9 +37,8 @@ export class ReplicaSetController implements Controller, Reconciler {
   constructor(readonly ctx: ControllerContext) {}
 
   start(): void {
-    const { store, clock, loop } = this.ctx;
+    const { store, loop } = this.ctx;
     this.queue = loop.queue(this);
-    this.requeue = new DelayedRequeue(clock, `${this.name} requeue`, (key) => this.queue.add(key));
     this.env = { ctx: this.ctx, index: this.index, component: this.name, burstReplicas: BURST_REPLICAS };
     store.watch('ReplicaSet', (e) => this.queue.add(keyFor(e.object)));
     store.watch('Pod', (e) => this.onPod(e));
@@ -59,11 +56,11 @@ export class ReplicaSetController implements Controller, Reconciler {
       if (!(err instanceof KubesimError)) throw err;
       result = { error: err };
     }
-    if (result.requeueAfterMs !== undefined) this.requeue.after(key, result.requeueAfterMs);
+    if (result.requeueAfterMs !== undefined) this.queue.addAfterEach(key, result.requeueAfterMs);
     if (result.error) {
       const n = this.failures.get(key) ?? 0;
       this.failures.set(key, n + 1);
-      this.requeue.after(key, Math.min(BACKOFF_BASE_MS * 2 ** n, MAX_BACKOFF_MS));
+      this.queue.addAfterEach(key, Math.min(BACKOFF_BASE_MS * 2 ** n, MAX_BACKOFF_MS));
     } else {
       this.failures.delete(key);
     }
@@ -132,7 +129,7 @@ export class ReplicaSetController implements Controller, Reconciler {
       const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
       if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) {
         // A second more, against millisecond skew (upstream issue 39785).
-        this.requeue.after(keyFor(rs), (minReadySeconds + 1) * 1000);
+        this.queue.addAfterEach(keyFor(rs), (minReadySeconds + 1) * 1000);
       }
       return;
     }
