@@ -3,14 +3,19 @@
  * --all and -A: which resource types and objects a command acts on, in kubectl's order, with its
  * error messages (ResourceTypeOrNameArgs, visitByName, visitByResource, visitBySelector).
  */
-import { parseSelector, type Selector } from '../api/labels.js';
+import {
+  type FieldSelector,
+  fieldSelectorFor,
+  parseFieldSelector,
+  selectableFieldValue,
+} from '../api/fields.js';
+import { parseSelector, type Selector, SelectorParseError } from '../api/labels.js';
 import { lookupResource, qualifiedResource, type ResourceType, resourceOf } from '../api/resources.js';
 import type { KindName, KubeObject } from '../api/types.js';
 import { notFound, StatusError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { CommandContext } from './context.js';
 import { CliError, goQuote } from './errors.js';
-import { fieldSelector } from './field-selector.js';
 
 /** The resource types of the `all` category that kubesim serves, in discovery's order. */
 const ALL_CATEGORY: readonly KindName[] = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
@@ -123,52 +128,87 @@ export function parseResourceArgs(
   return { targets: types.map((type) => ({ type })), singleItemImplied: false, byName: false };
 }
 
-/** Parses -l; an unparsable selector is a client-side error. */
+/**
+ * -l for objects read from files (cli-runtime's visitByPaths): kubectl parses the selector itself
+ * and filters what it read, so a selector that does not parse is a client-side error.
+ */
 export function labelSelector(text: string): Selector | undefined {
-  if (text === '') return undefined;
+  // LabelSelectorParam trims the flag; a blank one is no selector.
+  const query = text.trim();
+  if (query === '') return undefined;
   try {
-    return parseSelector(text);
+    return parseSelector(query);
   } catch (e) {
-    throw new CliError((e as Error).message);
+    if (!(e instanceof SelectorParseError)) throw e;
+    throw new CliError(`the provided selector ${goQuote(query)} is not valid: ${e.message}`);
   }
 }
 
 /**
  * -l and --field-selector as the API server receives them: kubectl sends them unparsed, so a
- * selector the server cannot parse fails each list request (and only those) with BadRequest.
+ * selector the server cannot parse, or a field the kind cannot be selected by, fails each list
+ * request (and only those) with BadRequest.
  */
 export interface ListSelectors {
   readonly label: Selector | undefined;
+  /** The field selector as the server matches it, for objects of any kind it accepted. */
   readonly fields: ((obj: KubeObject) => boolean) | undefined;
   /** True when -l or --field-selector was given (even if unparsable). */
   readonly given: boolean;
-  /** The server's BadRequest for a list of `type`, when a selector does not parse. */
-  readonly rejects?: (type: ResourceType) => StatusError;
+  /** The server's BadRequest for a list of `type`, if it rejects the selectors for that type. */
+  readonly rejects?: (type: ResourceType) => StatusError | undefined;
 }
 
 export function listSelectors(labelText: string, fieldText = ''): ListSelectors {
+  // LabelSelectorParam and FieldSelectorParam trim the flags and send them as they are.
+  const labelQuery = labelText.trim();
+  const fieldQuery = fieldText.trim();
   let label: Selector | undefined;
-  let fields: ((obj: KubeObject) => boolean) | undefined;
+  let fieldQuerySelector: FieldSelector | undefined;
+  // The server converts the label selector first, so its error wins.
   let problem: string | undefined;
   try {
-    label = labelSelector(labelText);
+    if (labelQuery !== '') label = parseSelector(labelQuery);
+    if (fieldQuery !== '') fieldQuerySelector = parseFieldSelector(fieldQuery);
   } catch (e) {
-    problem = (e as Error).message;
+    if (!(e instanceof SelectorParseError)) throw e;
+    problem = e.message;
   }
-  try {
-    fields = fieldSelector(fieldText);
-  } catch (e) {
-    problem ??= (e as Error).message;
-  }
-  const given = labelText !== '' || fieldText !== '';
-  if (problem === undefined) return { label, fields, given };
-  // cli-runtime's Selector visitor prefixes the server's message with what it asked for.
-  const rejects = (type: ResourceType) =>
-    new StatusError(
+  const given = labelQuery !== '' || fieldQuery !== '';
+  const byKind = new Map<string, FieldSelector | string>();
+  /** The field selector the server matches for a kind, or its reason to refuse it. */
+  const forKind = (kind: string): FieldSelector | string => {
+    let converted = byKind.get(kind);
+    if (converted === undefined) {
+      try {
+        converted = fieldSelectorFor(kind, fieldQuerySelector!);
+      } catch (e) {
+        if (!(e instanceof SelectorParseError)) throw e;
+        converted = e.message;
+      }
+      byKind.set(kind, converted);
+    }
+    return converted;
+  };
+  const fields =
+    fieldQuerySelector && !fieldQuerySelector.empty
+      ? (obj: KubeObject) => {
+          const sel = forKind(obj.kind);
+          return typeof sel !== 'string' && sel.matches((f) => selectableFieldValue(obj, f));
+        }
+      : undefined;
+  if (problem === undefined && !fields) return { label, fields, given };
+  // cli-runtime's Selector visitor (EnhanceListError) prefixes the server's message with what it asked for.
+  const rejects = (type: ResourceType): StatusError | undefined => {
+    const reason = problem ?? (fields ? forKind(type.kind) : undefined);
+    if (reason === undefined || typeof reason !== 'string') return undefined;
+    return new StatusError(
       'BadRequest',
-      `Unable to find ${goQuote(`${type.group}/${type.version}, Resource=${type.plural}`)} that match label selector ${goQuote(labelText)}, field selector ${goQuote(fieldText)}: ${problem}`,
+      `Unable to find ${goQuote(`${type.group}/${type.version}, Resource=${type.plural}`)} that match label selector ${goQuote(labelQuery)}, field selector ${goQuote(fieldQuery)}: ${reason}`,
     );
-  return { label: undefined, fields: undefined, given, rejects };
+  };
+  if (problem !== undefined) return { label: undefined, fields: undefined, given, rejects };
+  return { label, fields, given, rejects };
 }
 
 /**
@@ -181,7 +221,7 @@ export function fetchTargets(
   opts: {
     allNamespaces: boolean;
     selector: Selector | undefined;
-    rejects?: (type: ResourceType) => StatusError;
+    rejects?: (type: ResourceType) => StatusError | undefined;
   },
 ): { infos: Info[]; errors: Error[] } {
   const infos: Info[] = [];
@@ -192,8 +232,9 @@ export function fetchTargets(
   for (const t of targets) {
     const namespace = t.type.namespaced ? ctx.namespace : undefined;
     if (t.name === undefined) {
-      if (opts.rejects) {
-        errors.push(opts.rejects(t.type));
+      const rejected = opts.rejects?.(t.type);
+      if (rejected) {
+        errors.push(rejected);
         continue;
       }
       const ns = opts.allNamespaces ? undefined : namespace;

@@ -13,11 +13,10 @@ import { notFound, StatusError } from '../../core/errors.js';
 import type { DeleteOptions } from '../../store/store.js';
 import { type CommandContext, ENDPOINTS_DEPRECATION, warnOnce } from '../context.js';
 import { CliError, combineErrors, withSource } from '../errors.js';
-import { fieldSelector } from '../field-selector.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
 import { kindString } from '../printers/name.js';
-import { labelSelector, MISSING_RESOURCE, parseResourceArgs } from '../resource-args.js';
+import { listSelectors, MISSING_RESOURCE, parseResourceArgs } from '../resource-args.js';
 import {
   DRY_RUN_FLAG,
   type DryRun,
@@ -205,14 +204,16 @@ function resolveTargets(
     return { list, errors };
   }
   if (args.length === 0) throw new CliError(MISSING_RESOURCE);
-  const selector = labelSelector(flags.string('selector'));
-  const fields = fieldSelector(flags.string('field-selector'));
+  const selectors = listSelectors(flags.string('selector'), flags.string('field-selector'));
+  const fields = selectors.fields;
   const allNamespaces = flags.bool('all-namespaces');
   const parsed = parseResourceArgs(args, {
     allowEmptySelector: false,
-    hasSelector: selector !== undefined || fields !== undefined || all,
+    hasSelector: selectors.given || all,
   });
   const list: Target[] = [];
+  // The server's BadRequest for each list it cannot select (cli-runtime keeps going on errors).
+  const errors: Error[] = [];
   for (const t of parsed.targets) {
     const namespace = t.type.namespaced ? ctx.namespace : undefined;
     if (t.name !== undefined) {
@@ -221,14 +222,19 @@ function resolveTargets(
       list.push({ type: t.type, namespace, name: t.name, source: '' });
       continue;
     }
+    const rejected = selectors.rejects?.(t.type);
+    if (rejected) {
+      errors.push(rejected);
+      continue;
+    }
     const objects = ctx.cluster.store
-      .list(t.type.kind, allNamespaces ? undefined : namespace, selector)
+      .list(t.type.kind, allNamespaces ? undefined : namespace, selectors.label)
       .filter((o) => !fields || fields(o));
     for (const o of objects) {
       list.push({ type: t.type, namespace: o.metadata.namespace, name: o.metadata.name, source: '' });
     }
   }
-  return { list, errors: [] };
+  return { list, errors };
 }
 
 /** How long the deleted objects may take to go: their pods' grace periods. */

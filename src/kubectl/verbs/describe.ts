@@ -17,7 +17,7 @@ import { partition, readManifests } from '../manifests.js';
 import {
   fetchTargets,
   type Info,
-  type labelSelector,
+  labelSelector,
   listSelectors,
   missingObject,
   parseResourceArgs,
@@ -68,7 +68,8 @@ export function runDescribe(ctx: CommandContext, flags: ParsedFlags): void {
   let found: Found[];
   let errors: Error[];
   if (filenames.length > 0) {
-    ({ found, errors } = fromManifests(ctx, filenames, args, selector));
+    // For files kubectl parses -l itself (a bad one is a client-side error) and filters them.
+    ({ found, errors } = fromManifests(ctx, filenames, args, labelSelector(flags.string('selector'))));
   } else {
     const parsed = parseResourceArgs(args, { allowEmptySelector: true, hasSelector: selectors.given });
     for (const t of parsed.targets) if (t.type.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);

@@ -7,7 +7,7 @@
  * `--since`, `--since-time`, `--timestamps`, `--limit-bytes`. `-f` streams until interrupted in
  * a real kubectl; kubesim refuses it (let time pass, then read the log again).
  */
-import { parseSelector } from '../../api/labels.js';
+import { resourceOf } from '../../api/resources.js';
 import type { Pod } from '../../api/types.js';
 import { containerLogs } from '../../controllers/kubelet/streams.js';
 import { badRequest } from '../../core/errors.js';
@@ -17,6 +17,7 @@ import { microTimestampOf, simTimeOf } from '../../store/time.js';
 import type { CommandContext } from '../context.js';
 import { CliError, usageError } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
+import { listSelectors } from '../resource-args.js';
 import {
   allContainerNames,
   DEFAULT_CONTAINER_ANNOTATION,
@@ -92,7 +93,11 @@ export function runLogs(ctx: CommandContext, flags: ParsedFlags): void {
 
   let requests: LogRequest[];
   if (selector) {
-    const pods = ctx.cluster.store.list('Pod', ctx.namespace, parseSelector(selector));
+    // The selector goes to the API server: one it cannot parse is its BadRequest.
+    const selectors = listSelectors(selector);
+    const rejected = selectors.rejects?.(resourceOf('Pod'));
+    if (rejected) throw rejected;
+    const pods = ctx.cluster.store.list('Pod', ctx.namespace, selectors.label);
     if (pods.length === 0) {
       ctx.io.err(`No resources found in ${ctx.namespace} namespace.\n`);
       return;

@@ -16,7 +16,7 @@ import { parseOutputFormat, printGeneric } from '../printers/output.js';
 import {
   fetchTargets,
   type Info,
-  labelSelector,
+  listSelectors,
   MISSING_RESOURCE,
   missingObject,
   parseResourceArgs,
@@ -117,11 +117,15 @@ function scaleTargets(ctx: CommandContext, flags: ParsedFlags): { infos: Info[];
     return { infos, errors };
   }
   if (flags.args.length === 0) throw new CliError(MISSING_RESOURCE);
-  const selector = labelSelector(flags.string('selector'));
+  const selectors = listSelectors(flags.string('selector'));
   const all = flags.bool('all');
   const parsed = parseResourceArgs(flags.args, {
     allowEmptySelector: all,
-    hasSelector: selector !== undefined,
+    hasSelector: selectors.given,
   });
-  return fetchTargets(ctx, parsed.targets, { allNamespaces: false, selector });
+  return fetchTargets(ctx, parsed.targets, {
+    allNamespaces: false,
+    selector: selectors.label,
+    rejects: selectors.rejects,
+  });
 }
