@@ -258,9 +258,9 @@ Feature: Pods the API server rejects, and images the kubelet cannot parse
       """
 
   Scenario: An image behaviour with an unknown key or a bad duration is refused before time passes
-    Then declaring the image "example.com/app:1" should fail with "unknown key \"listens\"":
+    Then declaring the image "example.com/app:1" should fail with "unknown key \"ports\"":
       """
-      listens: [8080]
+      ports: [8080]
       """
     And declaring the image "example.com/app:1" should fail with "\"soon\" is not a duration":
       """

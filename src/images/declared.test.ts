@@ -122,6 +122,11 @@ stderr: [warming up]
     expect(p.exited).to.include({ code: 0, at: 2000 });
   });
 
+  it('accepts `listens` for `listen`, as the step contract writes it, but not both', () => {
+    expect(behaviour('listens: [8080]').listen).to.deep.equal(behaviour('listen: [8080]').listen);
+    expect(() => behaviour('listen: [80]\nlistens: [8080]')).to.throw('"listens" repeats "listen"');
+  });
+
   it('reports an unknown key, a bad duration or status with the file’s line and column', () => {
     const table: ReadonlyArray<[string, string]> = [
       [

@@ -58,6 +58,9 @@ const KEYS = [
   'tags',
 ] as const;
 
+/** Other spellings accepted for a key (the step contract's own sample writes `listens`). */
+const ALIASES: Readonly<Record<string, (typeof KEYS)[number]>> = { listens: 'listen' };
+
 const DEFAULT_MEMORY = 16 * 1024 * 1024;
 const DEFAULT_SIZE = 10_485_760;
 
@@ -153,12 +156,16 @@ function behaviourFrom(reference: string, node: Node | undefined, source: Source
   const fields = new Map<string, Node>();
   for (const pair of node.items) {
     const key = pair.key as Node;
-    const name = isScalar(key) ? String(key.value) : '';
+    const written = isScalar(key) ? String(key.value) : '';
+    const name = ALIASES[written] ?? written;
     if (!(KEYS as readonly string[]).includes(name)) {
       throw source.error(
         key,
-        `${label}: unknown key ${JSON.stringify(name)} (expected one of: ${KEYS.join(', ')})`,
+        `${label}: unknown key ${JSON.stringify(written)} (expected one of: ${KEYS.join(', ')})`,
       );
+    }
+    if (fields.has(name)) {
+      throw source.error(key, `${label}: "${written}" repeats "${name}" (give it once)`);
     }
     fields.set(name, pair.value as Node);
   }

@@ -26,6 +26,8 @@ import {
 import { evictedPodStatus, type PodEviction } from './eviction-status.js';
 import type { EnsureResult, ImageManager } from './image-manager.js';
 import type { HostLocalIPAM } from './ipam.js';
+import type { HookTarget } from './lifecycle-hooks.js';
+import { PostStartHook, type PostStartResult } from './post-start.js';
 import { runPreStopHook } from './pre-stop.js';
 import { PodProbes, type ProbeType } from './prober.js';
 import {
@@ -91,8 +93,14 @@ export class PodWorker {
   private sandbox: Sandbox | undefined;
   private readonly records = new Map<string, ContainerRecord>();
   private startTime: number | undefined;
-  /** The pass is waiting for this container's image pull, or for a probe kill to finish. */
-  private blocked: { container: string; kind: 'pull' | 'kill'; cancel?: () => void } | undefined;
+  /** The pass waits for this container's image pull, a probe kill, or its postStart hook (post-start.ts). */
+  private blocked: { container: string; kind: 'pull' | 'kill' | 'hook'; cancel?: () => void } | undefined;
+  /**
+   * Containers the pass started before it waited for their postStart hook, and that have stopped
+   * since (a failed hook's kill, or an exit): the resumed pass goes on with the others, and the
+   * next pass restarts these with back-off, as SyncPod leaves a container it has started.
+   */
+  private readonly startedInPass = new Set<string>();
   private readonly pulled = new Map<string, EnsureResult>();
   /** Containers a probe kill just stopped, to be restarted in the same pass. */
   private readonly killed = new Map<string, ContainerInstance>();
@@ -193,6 +201,9 @@ export class PodWorker {
           return self.current();
         },
         instance(name) {
+          // While its postStart hook runs, a container is not in the pod's status yet, and the
+          // probe workers, which read that status upstream, find nothing to probe.
+          if (self.blocked?.kind === 'hook' && self.blocked.container === name) return undefined;
           return newest(self.records.get(name));
         },
         listener(port) {
@@ -344,6 +355,10 @@ export class PodWorker {
     killedNow: ContainerInstance | undefined,
     pass: PassState,
   ): 'started' | 'blocked' | 'waiting' {
+    if (this.startedInPass.delete(container.name)) {
+      soonest(pass, this.host.clock.now);
+      return 'waiting';
+    }
     const latest = newest(record);
     // A pass resumed after a pull already passed the back-off check for this start.
     if (latest?.state === 'exited' && !this.pulled.has(container.name)) {
@@ -397,8 +412,7 @@ export class PodWorker {
       soonest(pass, this.host.clock.now + CONFIG_RETRY_MS);
       return 'waiting';
     }
-    this.startContainer(pod, container, record, result.image, prepared);
-    return 'started';
+    return this.startContainer(pod, container, record, result.image, prepared) ? 'blocked' : 'started';
   }
 
   /**
@@ -465,7 +479,7 @@ export class PodWorker {
     record: ContainerRecord,
     image: PulledImage,
     prepared: Extract<Prepared, { ok: true }>,
-  ): void {
+  ): boolean {
     const { clock, random } = this.host;
     const latest = newest(record);
     const instance: ContainerInstance = {
@@ -502,7 +516,63 @@ export class PodWorker {
       this.host.record(pod, 'Normal', 'Started', `Started container ${container.name}`);
     }
     record.failure = undefined;
-    this.probes?.probeReadinessNow(container.name);
+    const hook = startError === undefined ? container.lifecycle?.postStart : undefined;
+    const ran = hook ? this.runPostStart(pod, container, record, instance, hook) : 'passed';
+    if (ran === 'passed') this.probes?.probeReadinessNow(container.name);
+    return ran === 'waiting';
+  }
+
+  /**
+   * Step 4 of startContainer: the postStart hook, which the pass waits for (post-start.ts). When
+   * it is 'waiting', the pass resumes once the hook, or the kill after its failure, is over.
+   */
+  private runPostStart(
+    pod: Pod,
+    container: Container,
+    record: ContainerRecord,
+    instance: ContainerInstance,
+    handler: NonNullable<NonNullable<Container['lifecycle']>['postStart']>,
+  ): PostStartResult {
+    const self = this;
+    const hook = new PostStartHook(
+      {
+        clock: this.host.clock,
+        label: `${this.host.label} ${this.key} ${container.name}`,
+        record(type, reason, message) {
+          self.host.record(self.current() ?? pod, type, reason, message);
+        },
+        kill(graceSeconds, message) {
+          self.kill(self.current() ?? pod, instance, graceSeconds, message);
+        },
+        resume(failed) {
+          if (self.gone || self.blocked?.kind !== 'hook' || self.blocked.container !== container.name) return;
+          self.blocked = undefined;
+          if (failed || instance.state === 'exited') self.startedInPass.add(container.name);
+          if (!failed) self.probes?.probeReadinessNow(container.name);
+          self.resuming = true;
+          self.host.requeue(self.key);
+        },
+      },
+      handler,
+      this.hookTarget(pod, container, instance),
+      record,
+    );
+    const started = hook.start();
+    if (started === 'waiting') {
+      this.blocked = { container: container.name, kind: 'hook', cancel: () => hook.cancel(this.gone) };
+    }
+    return started;
+  }
+
+  /** What a lifecycle hook of the container runs against (lifecycle-hooks.ts). */
+  private hookTarget(pod: Pod, container: Container, instance: ContainerInstance): HookTarget {
+    return {
+      pod,
+      container,
+      instance,
+      podIP: this.sandbox?.ip,
+      reach: (host, port) => (host === this.sandbox?.ip ? this.listener(port) : undefined),
+    };
   }
 
   private exited(instance: ContainerInstance, container: Container, status: ExitStatus): void {
@@ -554,7 +624,9 @@ export class PodWorker {
     const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find(
       (c) => c.name === instance.name,
     );
-    const hook = container ? runPreStopHook(instance, container, graceSeconds) : undefined;
+    const hook = container
+      ? runPreStopHook(this.hookTarget(pod, container, instance), graceSeconds)
+      : undefined;
     if (hook?.failed) this.host.record(pod, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
     const remaining = graceSeconds - (hook?.elapsedSeconds ?? 0);
     const hookMs = hook?.elapsedMs ?? 0;

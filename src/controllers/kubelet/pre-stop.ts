@@ -1,6 +1,4 @@
-import type { Container } from '../../api/types.js';
-import { expandCommandOnlyStatic } from './expansion.js';
-import type { ContainerInstance } from './runtime.js';
+import { type HookTarget, runLifecycleHandler } from './lifecycle-hooks.js';
 
 /** What running a container's preStop hook took, and whether it failed. */
 export interface PreStopResult {
@@ -12,38 +10,15 @@ export interface PreStopResult {
 }
 
 /**
- * kuberuntime's executePreStopHook: runs the hook (exec in the container, or the `sleep` action)
- * and waits for it at most the grace period. The kubelet then takes the hook's time off the grace
- * period before SIGTERM. Simplified: an exec hook runs in the container's file system at the
- * instant of the kill, in its own virtual time (as kubectl exec does); httpGet hooks are sent to
- * the container's own listener and take no time.
+ * kuberuntime's executePreStopHook: runs the hook (lifecycle-hooks.ts) and waits for it at most
+ * the grace period. The kubelet then takes the hook's time off the grace period before SIGTERM.
+ * An exec hook still running when the grace period ends is reported failed at once (on a node
+ * its ExecSync fails when SIGKILL ends the container, a grace period later).
  */
-export function runPreStopHook(
-  instance: ContainerInstance,
-  container: Container,
-  graceSeconds: number,
-): PreStopResult | undefined {
-  const hook = container.lifecycle?.preStop;
+export function runPreStopHook(target: HookTarget, graceSeconds: number): PreStopResult | undefined {
+  const hook = target.container.lifecycle?.preStop;
   if (!hook || graceSeconds <= 0) return undefined;
-  const graceMs = graceSeconds * 1000;
-  if (hook.sleep) {
-    const ms = Math.min(hook.sleep.seconds * 1000, graceMs);
-    return { elapsedMs: ms, elapsedSeconds: Math.floor(ms / 1000), failed: false };
-  }
-  if (hook.exec) {
-    const process = instance.process;
-    if (!process) return { elapsedMs: 0, elapsedSeconds: 0, failed: true };
-    const command = expandCommandOnlyStatic(hook.exec.command ?? [], container.env);
-    const outcome = process.exec(command, { timeoutMs: graceMs });
-    const ms = Math.min(outcome.elapsedMs, graceMs);
-    const failed = outcome.startError !== undefined || outcome.timedOut || outcome.exitCode !== 0;
-    return { elapsedMs: ms, elapsedSeconds: Math.floor(ms / 1000), failed };
-  }
-  if (hook.httpGet) {
-    const port = typeof hook.httpGet.port === 'number' ? hook.httpGet.port : Number(hook.httpGet.port);
-    const answer = instance.process?.httpGet(port, hook.httpGet.path || '/');
-    const failed = !answer || answer.kind !== 'response' || answer.status >= 400;
-    return { elapsedMs: 0, elapsedSeconds: 0, failed };
-  }
-  return undefined;
+  const outcome = runLifecycleHandler(hook, target, graceSeconds * 1000);
+  const failed = outcome.error !== undefined || (outcome.unfinished && hook.exec !== undefined);
+  return { elapsedMs: outcome.elapsedMs, elapsedSeconds: Math.floor(outcome.elapsedMs / 1000), failed };
 }
