@@ -53,6 +53,14 @@ describe('describe containers', () => {
         'http-get https://example.com:http/a%20b%3Fc delay=0s timeout=1s period=10s #success=1 #failure=3',
       ],
       [
+        {
+          ...base,
+          httpGet: { host: 'example.com', port: 443, path: 'ready', scheme: 'HTTPS' },
+          periodSeconds: 10,
+        },
+        'http-get https://example.com:443/ready delay=0s timeout=1s period=10s #success=1 #failure=3',
+      ],
+      [
         { ...base, httpGet: { host: '::1', path: 'x', port: 80, scheme: 'HTTP' }, periodSeconds: 10 },
         'http-get http://[::1]:80/x delay=0s timeout=1s period=10s #success=1 #failure=3',
       ],

@@ -9,7 +9,7 @@ import {
   printTolerationsMultiline,
   taintString,
 } from './format.js';
-import { tabbedString } from './writer.js';
+import { PrefixWriter, tabbedString } from './writer.js';
 
 describe('describe formatting helpers', () => {
   it('prints tolerations as TestDescribePodTolerations expects', () => {
@@ -107,5 +107,12 @@ describe('describe formatting helpers', () => {
         }),
       ),
     ).to.equal('Annotations:  <none>\n');
+  });
+
+  it('measures annotations in UTF-8 bytes, as len does in Go', () => {
+    // 70 two-byte characters: 73 UTF-16 units with the key, but 143 bytes, over the 140 limit.
+    const w = new PrefixWriter();
+    printAnnotationsMultiline(w, 'Annotations', { k: 'é'.repeat(70) });
+    expect(w.text).to.equal(`Annotations:\tk:\n\t  ${'é'.repeat(69)}...\n`);
   });
 });

@@ -12,6 +12,8 @@ const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configurat
 const MAX_ANNOTATION_LEN = 140;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Go's len(string): the UTF-8 byte count. */
+const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 export function stringOrNone(s: string | undefined): string {
   return s ? s : '<none>';
@@ -73,7 +75,7 @@ export function printAnnotationsMultiline(
   keys.forEach((key, i) => {
     if (i !== 0) w.write(LEVEL_0, indent);
     const value = annotations![key]!.replace(/\n$/, '');
-    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+    if (byteLength(value) + byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(LEVEL_0, `${key}:\n`);
       for (const s of value.split('\n'))
         w.write(LEVEL_0, `${indent}  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
@@ -83,8 +85,13 @@ export function printAnnotationsMultiline(
   });
 }
 
+/**
+ * shorten: the first `max` bytes and `...`. Where the cut splits a character, Go writes the broken
+ * UTF-8 bytes; here the broken tail decodes to U+FFFD.
+ */
 function shorten(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max)}...` : s;
+  const bytes = Buffer.from(s, 'utf8');
+  return bytes.length > max ? `${bytes.subarray(0, max).toString('utf8')}...` : s;
 }
 
 interface Taint {

@@ -8,7 +8,7 @@ import { revision } from '../../controllers/deployment/util.js';
 import { clone } from '../../core/clone.js';
 import type { Store } from '../../store/store.js';
 import { CliError } from '../errors.js';
-import { describePodTemplate } from './pod-template.js';
+import { printTemplate } from './print-template.js';
 import { deploymentReplicaSets } from './replica-sets.js';
 
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
@@ -53,7 +53,7 @@ export function viewDeploymentHistory(store: Store, d: Deployment, wanted: numbe
   if (wanted > 0) {
     const template = templates.get(wanted);
     if (!template) throw new CliError('unable to find the specified revision');
-    return describePodTemplate(template);
+    return printTemplate(template);
   }
   const revisions = [...templates.keys()].sort((a, b) => a - b);
   const rows: Array<[string, string]> = [['REVISION', 'CHANGE-CAUSE']];

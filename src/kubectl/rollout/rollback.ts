@@ -16,7 +16,7 @@ import {
 import { clone } from '../../core/clone.js';
 import type { Store } from '../../store/store.js';
 import { CliError } from '../errors.js';
-import { describePodTemplate } from './pod-template.js';
+import { printTemplate } from './print-template.js';
 import { deploymentReplicaSets } from './replica-sets.js';
 
 export type RollbackDryRun = 'none' | 'client' | 'server';
@@ -70,7 +70,7 @@ export function rollbackDeployment(
 ): string {
   if (toRevision < 0) throw revisionNotFound(toRevision);
   const target = deploymentRevision(store, d, toRevision);
-  if (dryRun === 'client') return describePodTemplate(target.spec?.template);
+  if (dryRun === 'client') return printTemplate(target.spec?.template);
   // kubectl v1.26+ (kubernetes PR #111795) names no command: one without -n would not work.
   if (d.spec?.paused) {
     throw new CliError(

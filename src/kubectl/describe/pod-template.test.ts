@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { PodTemplateSpec } from '../../api/types.js';
-import { describePodTemplate, describeProbe } from './pod-template.js';
+import { describePodTemplate } from './pod-template.js';
+import { PrefixWriter } from './writer.js';
+
+/** The template as rollout history prints it: PrefixWriter text, not yet aligned by a tabwriter. */
+function untabbed(template: PodTemplateSpec | undefined): string {
+  const w = new PrefixWriter();
+  describePodTemplate(template, w);
+  return w.text;
+}
 
 describe('describePodTemplate', () => {
   // The shape kubectl's history_test.go expects for a one-container template (plus the v1.33
@@ -11,7 +19,7 @@ describe('describePodTemplate', () => {
       metadata: { labels: { foo: 'bar' } },
       spec: { containers: [{ name: 'test', image: 'nginx' }] },
     };
-    expect(describePodTemplate(t)).to.equal(
+    expect(untabbed(t)).to.equal(
       'Pod Template:\n  Labels:\tfoo=bar\n  Containers:\n   test:\n    Image:\tnginx\n    Port:\t<none>\n    Host Port:\t<none>\n    Environment:\t<none>\n    Mounts:\t<none>\n  Volumes:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\t<none>\n',
     );
   });
@@ -30,7 +38,7 @@ describe('describePodTemplate', () => {
       },
       spec: { containers: [] },
     };
-    expect(describePodTemplate(t)).to.equal(
+    expect(untabbed(t)).to.equal(
       [
         'Pod Template:',
         '  Labels:\ta=1',
@@ -109,7 +117,7 @@ describe('describePodTemplate', () => {
         ],
       },
     };
-    expect(describePodTemplate(t)).to.equal(
+    expect(untabbed(t)).to.equal(
       [
         'Pod Template:',
         '  Labels:\t<none>',
@@ -202,7 +210,7 @@ describe('describePodTemplate', () => {
         ],
       },
     };
-    expect(describePodTemplate(t)).to.equal(
+    expect(untabbed(t)).to.equal(
       [
         'Pod Template:',
         '  Labels:\tapp=web',
@@ -239,7 +247,10 @@ describe('describePodTemplate', () => {
         '    ClaimName:\tdata',
         '    ReadOnly:\tfalse',
         '   nfs:',
-        '  <unknown>',
+        '    Type:\tNFS (an NFS mount that lasts the lifetime of a pod)',
+        '    Server:\tnfs',
+        '    Path:\t/',
+        '    ReadOnly:\tfalse',
         '  Topology Spread Constraints:\tkubernetes.io/hostname:ScheduleAnyway when max skew 2 is exceeded',
         '  \tzone:DoNotSchedule when max skew 1 is exceeded for selector app=web',
         '  Priority Class Name:\thigh',
@@ -250,19 +261,6 @@ describe('describePodTemplate', () => {
         '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
         '',
       ].join('\n'),
-    );
-  });
-
-  it('describes http probes with a host and grpc probes as DescribeProbe does', () => {
-    const attrs = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
-    expect(
-      describeProbe({
-        httpGet: { host: 'example.com', port: 443, path: 'ready', scheme: 'HTTPS' },
-        ...attrs,
-      }),
-    ).to.equal('http-get https://example.com:443/ready delay=0s timeout=1s period=10s #success=1 #failure=3');
-    expect(describeProbe({ grpc: { port: 9000, service: '' }, ...attrs })).to.equal(
-      'grpc <pod>:9000  delay=0s timeout=1s period=10s #success=1 #failure=3',
     );
   });
 });
