@@ -482,16 +482,18 @@ export function findNewReplicaSet(d: Deployment, rsList: readonly ReplicaSet[]):
 
 /**
  * FindOldReplicaSets: every ReplicaSet but the new one; the first list keeps only those with
- * replicas (spec.replicas > 0), the second is all of them.
+ * replicas (spec.replicas > 0), the second is all of them. Both in creation order: upstream's
+ * FindNewReplicaSet sorts the list it is given in place, and this walks that sorted list.
  */
 export function findOldReplicaSets(
   d: Deployment,
   rsList: readonly ReplicaSet[],
 ): [required: ReplicaSet[], all: ReplicaSet[]] {
-  const newRS = findNewReplicaSet(d, rsList);
+  const sorted = [...rsList].sort(compareByCreationTimestamp);
+  const newRS = sorted.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
   const all: ReplicaSet[] = [];
   const required: ReplicaSet[] = [];
-  for (const rs of rsList) {
+  for (const rs of sorted) {
     if (newRS && rs.metadata.uid === newRS.metadata.uid) continue;
     all.push(rs);
     if (replicasOf(rs) !== 0) required.push(rs);

@@ -1,40 +1,19 @@
 /**
  * DeploymentDescriber (describe.go describeDeployment), with the replica sets found as kubectl's
- * deploymentutil.GetAllReplicaSetsInChunks finds them: those the Deployment's selector matches
- * and it controls, in creation order; the new one has the Deployment's template (ignoring the
- * pod-template-hash), and OldReplicaSets lists every other one, scaled to zero or not.
+ * deploymentutil.GetAllReplicaSetsInChunks finds them (rollout/replica-sets.ts): those the
+ * Deployment's selector matches and it controls, in creation order; the new one has the
+ * Deployment's template (ignoring the pod-template-hash), and OldReplicaSets lists every other
+ * one, scaled to zero or not (kubectl 1.33 prints them all, unlike the older output in the docs).
  */
 
-import { selectorFromLabelSelector } from '../../api/labels.js';
 import type { Deployment, KubeObject, ReplicaSet } from '../../api/types.js';
-import { equalIgnoreHash } from '../../controllers/deployment/util.js';
+import { deploymentReplicaSets } from '../rollout/replica-sets.js';
 import type { DescribeContext } from './context.js';
 import { describeEvents, searchEvents, targetOf } from './events.js';
 import { intOrString, printAnnotationsMultiline, printLabelsMultiline, selectorString } from './format.js';
 import { describePodTemplate } from './pod-template.js';
 import { rfc1123z } from './time.js';
 import { LEVEL_0, LEVEL_1, tabbedString } from './writer.js';
-
-/** ReplicaSetsByCreationTimestamp: oldest first, then by name. */
-function byCreation(a: ReplicaSet, b: ReplicaSet): number {
-  const ta = a.metadata.creationTimestamp ?? '';
-  const tb = b.metadata.creationTimestamp ?? '';
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-}
-
-export function replicaSetsOf(
-  d: Deployment,
-  ctx: DescribeContext,
-): { oldRSs: ReplicaSet[]; newRS: ReplicaSet | undefined } {
-  const selector = selectorFromLabelSelector(d.spec?.selector);
-  const owned = ctx.store
-    .list('ReplicaSet', d.metadata.namespace, selector)
-    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid))
-    .sort(byCreation);
-  const newRS = owned.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
-  return { oldRSs: owned.filter((rs) => rs !== newRS), newRS };
-}
 
 /** printReplicaSetsByLabels: `name (status/spec replicas created)`, joined, or `<none>`. */
 function replicaSetList(rss: readonly ReplicaSet[]): string {
@@ -49,7 +28,7 @@ function replicaSetList(rss: readonly ReplicaSet[]): string {
 export function describeDeployment(obj: KubeObject, ctx: DescribeContext): string {
   const d = obj as Deployment;
   const events = ctx.showEvents ? searchEvents(ctx.events ?? ctx.store, targetOf(d)) : undefined;
-  const { oldRSs, newRS } = replicaSetsOf(d, ctx);
+  const { allOld: oldRSs, newRS } = deploymentReplicaSets(ctx.store, d);
   const spec = d.spec!;
   const status = d.status ?? {};
   return tabbedString((w) => {

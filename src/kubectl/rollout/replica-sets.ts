@@ -9,7 +9,7 @@ import type { Store } from '../../store/store.js';
 
 export interface DeploymentReplicaSets {
   readonly newRS: ReplicaSet | undefined;
-  /** Every old ReplicaSet, with or without replicas, in list (name) order. */
+  /** Every old ReplicaSet, with or without replicas, oldest first (as describe lists them). */
   readonly allOld: ReplicaSet[];
   /** kubectl's `allRSs`: the old ones, then the new one. */
   readonly all: ReplicaSet[];
