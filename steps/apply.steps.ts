@@ -1,44 +1,42 @@
-/** Applying manifests and running kubectl (STEPS.md "Applying and commanding"). */
-import { Then, When } from '@cucumber/cucumber';
+/**
+ * Applying manifests and running kubectl (STEPS.md "Applying and commanding"), with their
+ * synonyms (`I apply the file "PATH"`, ``I run `kubectl …` ``, `the command should fail`, …).
+ */
 import { expect } from 'chai';
-import type { CommandResult } from '../src/index.js';
+import { mustSucceed, outputPattern, shouldBe, shouldContain } from './support/command-checks.js';
 import { kubectlArgs } from './support/command-line.js';
+import { defineSteps } from './support/define.js';
 import { indent, normalizeOutput } from './support/output.js';
 import type { KubesimWorld } from './world.js';
 
-function mustSucceed(what: string, result: CommandResult): void {
-  if (result.exitCode !== 0) {
-    throw new Error(`${what} failed (exit code ${result.exitCode}); kubectl said:\n${indent(result.stderr)}`);
-  }
-}
-
-When('I apply the manifest:', function (this: KubesimWorld, manifest: string) {
+defineSteps(['I apply the manifest:'], function (manifest: string) {
   mustSucceed('applying the manifest', this.kubectl(['apply', '-f', '-'], manifest));
 });
 
-When('I apply the manifest file {string}', function (this: KubesimWorld, path: string) {
-  mustSucceed(`applying the manifest file "${path}"`, this.kubectl(['apply', '-f', path]));
-});
-
-Then(
-  'applying the manifest should fail with {string}:',
-  function (this: KubesimWorld, text: string, manifest: string) {
-    const result = this.kubectl(['apply', '-f', '-'], manifest);
-    expect(
-      result.exitCode,
-      `applying the manifest should have failed, but it succeeded:\n${indent(result.stdout)}`,
-    ).to.not.equal(0);
-    expect(result.stderr, 'the error of applying the manifest').to.contain(text);
+defineSteps(
+  ['I apply the manifest file {string}', 'I apply the manifest {string}', 'I apply the file {string}'],
+  function (path: string) {
+    mustSucceed(`applying the manifest file "${path}"`, this.kubectl(['apply', '-f', path]));
   },
 );
 
-When('I run {string}', function (this: KubesimWorld, line: string) {
+defineSteps(['applying the manifest should fail with {string}:'], function (text: string, manifest: string) {
+  const result = this.kubectl(['apply', '-f', '-'], manifest);
+  expect(
+    result.exitCode,
+    `applying the manifest should have failed, but it succeeded:\n${indent(result.stdout)}`,
+  ).to.not.equal(0);
+  expect(result.stderr, 'the error of applying the manifest').to.contain(text);
+});
+
+// The command in backticks, as documentation writes commands; the quotes inside it group words.
+defineSteps(['I run {string}', /^I run `([^`]*)`$/], function (line: string) {
   this.kubectl(kubectlArgs(line));
 });
 
 // Several command lines, one per line, as a shell script with `set -e`: it stops at the first
 // failure, and the result has all the output so far and the exit code of the last command run.
-When('I run:', function (this: KubesimWorld, script: string) {
+defineSteps(['I run:'], function (script: string) {
   const lines = script
     .split('\n')
     .map((l) => l.trim())
@@ -56,7 +54,7 @@ When('I run:', function (this: KubesimWorld, script: string) {
   this.lastResult = { stdout, stderr, exitCode };
 });
 
-Then('the command should succeed', function (this: KubesimWorld) {
+defineSteps(['the command should succeed'], function () {
   const r = this.result;
   expect(
     r.exitCode,
@@ -64,46 +62,85 @@ Then('the command should succeed', function (this: KubesimWorld) {
   ).to.equal(0);
 });
 
-Then('the command should fail with {string}', function (this: KubesimWorld, text: string) {
+/** The last command exited non-zero and, when `text` is given, its error output contains it. */
+function commandShouldFail(world: KubesimWorld, text?: string): void {
+  const r = world.result;
+  expect(
+    r.exitCode,
+    `\`${world.lastCommand}\` should have failed, but it succeeded:\n${indent(r.stdout)}\n`,
+  ).to.not.equal(0);
+  if (text !== undefined) expect(r.stderr, `the error output of \`${world.lastCommand}\``).to.contain(text);
+}
+
+defineSteps(['the command should fail with {string}'], function (text: string) {
+  commandShouldFail(this, text);
+});
+
+defineSteps(['the command should fail'], function () {
+  commandShouldFail(this);
+});
+
+defineSteps(['the exit code should be {int}'], function (code: number) {
   const r = this.result;
   expect(
     r.exitCode,
-    `\`${this.lastCommand}\` should have failed, but it succeeded:\n${indent(r.stdout)}\n`,
-  ).to.not.equal(0);
-  expect(r.stderr, `the error output of \`${this.lastCommand}\``).to.contain(text);
+    `the exit code of \`${this.lastCommand}\` (output:\n${indent(r.stdout)}\nerror output:\n${indent(r.stderr)})\n`,
+  ).to.equal(code);
 });
 
-Then('the output should be:', function (this: KubesimWorld, expected: string) {
+defineSteps(['the output should be:'], function (expected: string) {
   const r = this.result;
-  expect(
-    normalizeOutput(r.stdout),
+  shouldBe(
+    r.stdout,
+    expected,
     `the output of \`${this.lastCommand}\` (error output:\n${indent(r.stderr)})\n`,
-  ).to.equal(normalizeOutput(expected));
+  );
 });
 
-function outputShouldContain(world: KubesimWorld, text: string): void {
-  const r = world.result;
-  expect(
-    normalizeOutput(r.stdout),
-    `the output of \`${world.lastCommand}\` (error output:\n${indent(r.stderr)})\n`,
-  ).to.contain(normalizeOutput(text));
-}
-
-Then('the output should contain {string}', function (this: KubesimWorld, text: string) {
-  outputShouldContain(this, text);
+defineSteps(['the error output should be:'], function (expected: string) {
+  const r = this.result;
+  shouldBe(
+    r.stderr,
+    expected,
+    `the error output of \`${this.lastCommand}\` (output:\n${indent(r.stdout)})\n`,
+  );
 });
 
-Then('the output should contain:', function (this: KubesimWorld, text: string) {
-  outputShouldContain(this, text);
+defineSteps(['the output should contain {string}', 'the output should contain:'], function (text: string) {
+  const r = this.result;
+  shouldContain(
+    r.stdout,
+    text,
+    `the output of \`${this.lastCommand}\` (error output:\n${indent(r.stderr)})\n`,
+  );
 });
 
-Then('the output should not contain {string}', function (this: KubesimWorld, text: string) {
+defineSteps(['the output should not contain {string}'], function (text: string) {
   const r = this.result;
   expect(normalizeOutput(r.stdout), `the output of \`${this.lastCommand}\``).to.not.contain(
     normalizeOutput(text),
   );
 });
 
-Then('the error output should contain {string}', function (this: KubesimWorld, text: string) {
-  expect(this.result.stderr, `the error output of \`${this.lastCommand}\``).to.contain(text);
+function outputShouldMatch(world: KubesimWorld, pattern: RegExp): void {
+  const r = world.result;
+  expect(
+    normalizeOutput(r.stdout),
+    `the output of \`${world.lastCommand}\` (error output:\n${indent(r.stderr)})\n`,
+  ).to.match(pattern);
+}
+
+defineSteps(['the output should match {string}'], function (source: string) {
+  outputShouldMatch(this, outputPattern(source));
 });
+
+defineSteps([/^the output should match \/(.*)\/([a-z]*)$/], function (source: string, flags: string) {
+  outputShouldMatch(this, outputPattern(source, flags));
+});
+
+defineSteps(
+  ['the error output should contain {string}', 'the error output should contain:'],
+  function (text: string) {
+    expect(this.result.stderr, `the error output of \`${this.lastCommand}\``).to.contain(text);
+  },
+);

@@ -1,5 +1,5 @@
 /** The cluster: its nodes, image pull time, declared images and node faults (STEPS.md "The cluster"). */
-import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
+import type { DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import {
   declareImage,
@@ -10,20 +10,24 @@ import {
   nodeUnreachable,
   Quantity,
 } from '../src/index.js';
+import { defineSteps } from './support/define.js';
 import type { KubesimWorld } from './world.js';
 
-Given('a cluster', function (this: KubesimWorld) {
+defineSteps(['a (Kubernetes )cluster'], function () {
   this.configureCluster({});
 });
 
-Given('a cluster with {int} node(s)', function (this: KubesimWorld, count: number) {
-  if (count < 1) throw new Error(`a cluster needs at least 1 node, not ${count}`);
-  this.configureCluster({ nodes: Array.from({ length: count }, (_, i) => defaultNode(`node-${i + 1}`)) });
-});
+defineSteps(
+  ['a (Kubernetes )cluster with {int} node(s)', 'the cluster has {int} node(s)'],
+  function (count: number) {
+    if (count < 1) throw new Error(`a cluster needs at least 1 node, not ${count}`);
+    this.configureCluster({ nodes: Array.from({ length: count }, (_, i) => defaultNode(`node-${i + 1}`)) });
+  },
+);
 
 const NODE_COLUMNS = ['name', 'cpu', 'memory', 'pods'];
 
-Given('a cluster with nodes:', function (this: KubesimWorld, table: DataTable) {
+defineSteps(['a (Kubernetes )cluster with nodes:', 'the cluster has nodes:'], function (table: DataTable) {
   const rows = table.hashes();
   const columns = table.raw()[0] ?? [];
   const unknown = columns.filter((c) => !NODE_COLUMNS.includes(c));
@@ -60,7 +64,7 @@ Given('a cluster with nodes:', function (this: KubesimWorld, table: DataTable) {
   this.configureCluster({ nodes });
 });
 
-Given('image pulls take {duration}', function (this: KubesimWorld, ms: number) {
+defineSteps(['image pulls take {duration}'], function (ms: number) {
   this.setImagePullMs(ms);
 });
 
@@ -71,13 +75,13 @@ function docStringSource(world: KubesimWorld, image: string): Parameters<typeof 
   return at ? { name: at[1]!, firstLine: Number(at[2]) + 2 } : `the image "${image}"`;
 }
 
-Given('the image {string} behaves as:', function (this: KubesimWorld, image: string, behaviour: string) {
+defineSteps(['the image {string} behaves as:'], function (image: string, behaviour: string) {
   declareImage(this.cluster.store, image, behaviour, docStringSource(this, image));
 });
 
-Then(
-  'declaring the image {string} should fail with {string}:',
-  function (this: KubesimWorld, image: string, text: string, behaviour: string) {
+defineSteps(
+  ['declaring the image {string} should fail with {string}:'],
+  function (image: string, text: string, behaviour: string) {
     let message: string | undefined;
     try {
       declareImage(this.cluster.store, image, behaviour, docStringSource(this, image));
@@ -90,14 +94,18 @@ Then(
   },
 );
 
-When('node {string} becomes unreachable', function (this: KubesimWorld, node: string) {
-  nodeUnreachable(this.cluster, node);
-});
+// A node that "fails" or "goes down" is one the control plane stops hearing from: the same fault.
+defineSteps(
+  ['(the )node {string} becomes unreachable', '(the )node {string} fails', '(the )node {string} goes down'],
+  function (node: string) {
+    nodeUnreachable(this.cluster, node);
+  },
+);
 
-When('node {string} recovers', function (this: KubesimWorld, node: string) {
+defineSteps(['(the )node {string} recovers', '(the )node {string} comes back( up)'], function (node: string) {
   nodeRecovers(this.cluster, node);
 });
 
-When('node {string} comes under memory pressure', function (this: KubesimWorld, node: string) {
+defineSteps(['(the )node {string} comes under memory pressure'], function (node: string) {
   nodeMemoryPressure(this.cluster, node);
 });

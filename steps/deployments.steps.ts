@@ -1,7 +1,11 @@
-/** What a Deployment and its ReplicaSets look like (STEPS.md "Deployments and ReplicaSets"). */
-import { type DataTable, Then } from '@cucumber/cucumber';
+/**
+ * What a Deployment and its ReplicaSets look like (STEPS.md "Deployments and ReplicaSets"), with
+ * their synonyms. Every phrase takes a leading "the" (`the deployment "web" …`).
+ */
+import type { DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { ReplicaSet } from '../src/index.js';
+import { defineSteps } from './support/define.js';
 import { checkEventsTable } from './support/event-steps.js';
 import {
   CHANGE_CAUSE,
@@ -17,10 +21,17 @@ import {
 import { type ObjectRef, showRef } from './support/syntax.js';
 import type { KubesimWorld } from './world.js';
 
-Then('deployment {ref} should be rolled out', function (this: KubesimWorld, ref: ObjectRef) {
-  const d = getDeployment(this.cluster, ref);
-  if (!isRolledOut(d)) expect.fail(`deployment ${showRef(ref)} is not rolled out\n${describeDeployment(d)}`);
-});
+defineSteps(
+  [
+    '(the )deployment {ref} should be rolled out',
+    'the rollout status of (the )deployment {ref} should be successful',
+  ],
+  function (ref: ObjectRef) {
+    const d = getDeployment(this.cluster, ref);
+    if (!isRolledOut(d))
+      expect.fail(`deployment ${showRef(ref)} is not rolled out\n${describeDeployment(d)}`);
+  },
+);
 
 const STATUS_FIELDS = [
   'replicas',
@@ -31,40 +42,74 @@ const STATUS_FIELDS = [
   'observedGeneration',
 ] as const;
 
-Then('deployment {ref} should have status:', function (this: KubesimWorld, ref: ObjectRef, table: DataTable) {
-  // Two columns, field and value; a header row `| field | value |` may come first.
-  const rows = table.raw().filter(([field]) => field !== 'field');
+/** Compares status fields of a Deployment (absent fields count as 0) with `rows` of [field, value]. */
+function statusShouldBe(world: KubesimWorld, ref: ObjectRef, rows: readonly string[][]): void {
   for (const row of rows) {
     if (row.length !== 2) throw new Error('the status table has two columns: the field and its value');
     if (!(STATUS_FIELDS as readonly string[]).includes(row[0]!)) {
       throw new Error(`"${row[0]}" is not a deployment status field: use ${STATUS_FIELDS.join(', ')}`);
     }
   }
-  const d = getDeployment(this.cluster, ref);
+  const d = getDeployment(world.cluster, ref);
   const status = (d.status ?? {}) as Record<string, unknown>;
   const actual = Object.fromEntries(rows.map(([field]) => [field, String(status[field!] ?? 0)]));
   expect(actual, `the status of deployment ${showRef(ref)} (absent fields count as 0)`).to.deep.equal(
     Object.fromEntries(rows),
   );
+}
+
+defineSteps(['(the )deployment {ref} should have status:'], function (ref: ObjectRef, table: DataTable) {
+  // Two columns, field and value; a header row `| field | value |` may come first.
+  statusShouldBe(
+    this,
+    ref,
+    table.raw().filter(([field]) => field !== 'field'),
+  );
 });
 
-Then(
-  'deployment {ref} should have condition {word} with reason {string}',
-  function (this: KubesimWorld, ref: ObjectRef, type: string, reason: string) {
-    const d = getDeployment(this.cluster, ref);
-    const condition = d.status?.conditions?.find((c) => c.type === type);
-    if (!condition)
-      expect.fail(`deployment ${showRef(ref)} has no ${type} condition\n${describeDeployment(d)}`);
-    expect(
-      condition.reason,
-      `the reason of the ${type} condition of deployment ${showRef(ref)}\n${describeDeployment(d)}\n`,
-    ).to.equal(reason);
+// `should have 3 available replicas` is the status table's row `| availableReplicas | 3 |`.
+defineSteps(
+  ['(the )deployment {ref} should have {int} {replicas}'],
+  function (ref: ObjectRef, count: number, field: string) {
+    statusShouldBe(this, ref, [[field, String(count)]]);
   },
 );
 
-Then(
-  'deployment {ref} should be at revision {int}',
-  function (this: KubesimWorld, ref: ObjectRef, revision: number) {
+/** One field of a condition of a Deployment: its reason or its status. */
+function conditionShouldHave(
+  world: KubesimWorld,
+  ref: ObjectRef,
+  type: string,
+  field: 'reason' | 'status',
+  expected: string,
+): void {
+  const d = getDeployment(world.cluster, ref);
+  const condition = d.status?.conditions?.find((c) => c.type === type);
+  if (!condition)
+    expect.fail(`deployment ${showRef(ref)} has no ${type} condition\n${describeDeployment(d)}`);
+  expect(
+    condition[field],
+    `the ${field} of the ${type} condition of deployment ${showRef(ref)}\n${describeDeployment(d)}\n`,
+  ).to.equal(expected);
+}
+
+defineSteps(
+  ['(the )deployment {ref} should have condition {word} with reason {text}'],
+  function (ref: ObjectRef, type: string, reason: string) {
+    conditionShouldHave(this, ref, type, 'reason', reason);
+  },
+);
+
+defineSteps(
+  ['(the )deployment {ref} should have condition {word} with status {text}'],
+  function (ref: ObjectRef, type: string, status: string) {
+    conditionShouldHave(this, ref, type, 'status', status);
+  },
+);
+
+defineSteps(
+  ['(the )deployment {ref} should be at revision {revision}'],
+  function (ref: ObjectRef, revision: number) {
     const d = getDeployment(this.cluster, ref);
     expect(
       d.metadata.annotations?.[REVISION],
@@ -73,9 +118,9 @@ Then(
   },
 );
 
-Then(
-  'deployment {ref} should have {int} ready pod(s)',
-  function (this: KubesimWorld, ref: ObjectRef, count: number) {
+defineSteps(
+  ['(the )deployment {ref} should have {int} ready pod(s)'],
+  function (ref: ObjectRef, count: number) {
     const d = getDeployment(this.cluster, ref);
     const pods = readyPodsOf(this.cluster, d).map((p) => p.metadata.name);
     expect(pods.length, `ready pods of deployment ${showRef(ref)}: ${pods.join(', ') || 'none'}`).to.equal(
@@ -84,9 +129,9 @@ Then(
   },
 );
 
-Then(
-  'deployment {ref} should have {int} running pod(s)',
-  function (this: KubesimWorld, ref: ObjectRef, count: number) {
+defineSteps(
+  ['(the )deployment {ref} should have {int} running pod(s)'],
+  function (ref: ObjectRef, count: number) {
     const d = getDeployment(this.cluster, ref);
     const pods = podsOf(this.cluster, d)
       .filter((p) => p.status?.phase === 'Running')
@@ -97,9 +142,9 @@ Then(
   },
 );
 
-Then(
-  'all pods of deployment {ref} should run image {string}',
-  function (this: KubesimWorld, ref: ObjectRef, image: string) {
+defineSteps(
+  ['all pods of (the )deployment {ref} should run image {string}'],
+  function (ref: ObjectRef, image: string) {
     const d = getDeployment(this.cluster, ref);
     const pods = podsOf(this.cluster, d);
     if (pods.length === 0) expect.fail(`deployment ${showRef(ref)} has no pods`);
@@ -125,9 +170,9 @@ const RS_COLUMNS: Record<string, (rs: ReplicaSet) => string> = {
   'change-cause': (rs) => rs.metadata.annotations?.[CHANGE_CAUSE] ?? '<none>',
 };
 
-Then(
-  'the replica sets of deployment {ref} should be:',
-  function (this: KubesimWorld, ref: ObjectRef, table: DataTable) {
+defineSteps(
+  ['the replica sets of (the )deployment {ref} should be:'],
+  function (ref: ObjectRef, table: DataTable) {
     const columns = table.raw()[0] ?? [];
     const unknown = columns.filter((c) => !(c in RS_COLUMNS));
     if (unknown.length > 0) {
@@ -145,9 +190,12 @@ Then(
   },
 );
 
-Then(
-  'the events of deployment {ref} should include:',
-  function (this: KubesimWorld, ref: ObjectRef, table: DataTable) {
+defineSteps(
+  [
+    'the events of/for (the )deployment {ref} should include:',
+    'the events of/for (the )deployment {ref} should contain:',
+  ],
+  function (ref: ObjectRef, table: DataTable) {
     checkEventsTable(this, 'Deployment', ref, table);
   },
 );

@@ -4,20 +4,28 @@
  * inside the cluster, or from outside for localhost (a port-forward); node IPs and node ports
  * answer either way. The assertions read the requests of the last "I send" step.
  */
-import { Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { RequestRecord } from '../src/index.js';
+import { defineSteps } from './support/define.js';
 import type { KubesimWorld } from './world.js';
 
-When('I send {int} request(s) to {string}', function (this: KubesimWorld, count: number, url: string) {
+function send(world: KubesimWorld, count: number, url: string): void {
   if (count < 1) throw new Error(`send at least 1 request, not ${count}`);
-  this.lastRequests = this.cluster.network.send(url, { count });
-  this.cluster.settle();
+  world.lastRequests = world.cluster.network.send(url, { count });
+  world.cluster.settle();
+}
+
+defineSteps(['I send {int} request(s) to {string}'], function (count: number, url: string) {
+  send(this, count, url);
 });
 
-Then(
-  'sending a request to {string} should fail with {string}',
-  function (this: KubesimWorld, url: string, text: string) {
+defineSteps(['I send a request to {string}'], function (url: string) {
+  send(this, 1, url);
+});
+
+defineSteps(
+  ['sending a request to {string} should fail with {string}'],
+  function (url: string, text: string) {
     let message: string | undefined;
     try {
       const [record] = this.cluster.network.send(url, { count: 1 });
@@ -49,7 +57,7 @@ function describe(requests: readonly RequestRecord[]): string {
     .join('\n');
 }
 
-Then('all requests should succeed', function (this: KubesimWorld) {
+defineSteps(['all requests should succeed', 'the request(s) should succeed'], function () {
   const requests = sent(this);
   const failed = requests.filter((r) => !r.ok);
   expect(
@@ -58,7 +66,7 @@ Then('all requests should succeed', function (this: KubesimWorld) {
   ).to.equal(0);
 });
 
-Then('{int} request(s) should fail', function (this: KubesimWorld, count: number) {
+defineSteps(['{int} request(s) should fail'], function (count: number) {
   const requests = sent(this);
   const failed = requests.filter((r) => !r.ok);
   expect(failed.length, `requests that failed, of ${requests.length}:\n${describe(requests)}`).to.equal(
@@ -66,7 +74,7 @@ Then('{int} request(s) should fail', function (this: KubesimWorld, count: number
   );
 });
 
-Then('the requests should have reached {int} different pod(s)', function (this: KubesimWorld, count: number) {
+defineSteps(['the requests should have reached {int} different pod(s)'], function (count: number) {
   const requests = sent(this);
   const pods = new Set(
     requests.filter((r) => r.pod !== undefined && r.status !== undefined).map((r) => r.pod),
@@ -74,8 +82,36 @@ Then('the requests should have reached {int} different pod(s)', function (this: 
   expect(pods.size, `pods reached: ${[...pods].join(', ') || 'none'}\n${describe(requests)}`).to.equal(count);
 });
 
-Then('the response status should be {int}', function (this: KubesimWorld, status: number) {
-  const requests = sent(this);
-  const last = requests[requests.length - 1]!;
-  expect(last.status, `the last request:\n${describe([last])}`).to.equal(status);
+/** The last request of the last "I send" step: the one "the response" means. */
+function lastRequest(world: KubesimWorld): RequestRecord {
+  const requests = sent(world);
+  return requests[requests.length - 1]!;
+}
+
+// A bare number is the status (`the response should be 404`); quoted text is the body.
+defineSteps(
+  [
+    'the response status( code) should be {int}',
+    'the response should have status {int}',
+    'the response should be {int}',
+  ],
+  function (status: number) {
+    const last = lastRequest(this);
+    expect(last.status, `the last request:\n${describe([last])}`).to.equal(status);
+  },
+);
+
+/** The body of the last request's response; a request that got no response fails the step. */
+function responseBody(world: KubesimWorld): string {
+  const last = lastRequest(world);
+  if (last.status === undefined) expect.fail(`the last request got no response:\n${describe([last])}`);
+  return last.body ?? '';
+}
+
+defineSteps(['the response (body )should be {string}'], function (text: string) {
+  expect(responseBody(this), `the body of the response to ${lastRequest(this).url}`).to.equal(text);
+});
+
+defineSteps(['the response (body )should contain {string}'], function (text: string) {
+  expect(responseBody(this), `the body of the response to ${lastRequest(this).url}`).to.contain(text);
 });

@@ -1,7 +1,7 @@
 /** What a Service looks like: its IP, node port and endpoints (STEPS.md "Services and traffic"). */
-import { Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { Service } from '../src/index.js';
+import { defineSteps } from './support/define.js';
 import {
   type EndpointAddress,
   endpointAddresses,
@@ -14,7 +14,7 @@ import {
 import { type ObjectRef, showRef } from './support/syntax.js';
 import type { KubesimWorld } from './world.js';
 
-Then('service {ref} should have a cluster IP', function (this: KubesimWorld, ref: ObjectRef) {
+defineSteps(['(the )service {ref} should have a cluster IP'], function (ref: ObjectRef) {
   const ip = getService(this.cluster, ref).spec?.clusterIP;
   expect(ip, `spec.clusterIP of service ${showRef(ref)}`).to.match(/^\d+\.\d+\.\d+\.\d+$|:/);
 });
@@ -23,19 +23,16 @@ function nodePorts(svc: Service): number[] {
   return (svc.spec?.ports ?? []).map((p) => p.nodePort).filter((p): p is number => p !== undefined);
 }
 
-Then(
-  'service {ref} should have node port {int}',
-  function (this: KubesimWorld, ref: ObjectRef, port: number) {
-    const svc = getService(this.cluster, ref);
-    expect(nodePorts(svc), `the node ports of service ${showRef(ref)} (type ${svc.spec?.type})`).to.include(
-      port,
-    );
-  },
-);
+defineSteps(['(the )service {ref} should have node port {int}'], function (ref: ObjectRef, port: number) {
+  const svc = getService(this.cluster, ref);
+  expect(nodePorts(svc), `the node ports of service ${showRef(ref)} (type ${svc.spec?.type})`).to.include(
+    port,
+  );
+});
 
-Then(
-  'the node port of service {ref} should be between {int} and {int}',
-  function (this: KubesimWorld, ref: ObjectRef, low: number, high: number) {
+defineSteps(
+  ['the node port of (the )service {ref} should be between {int} and {int}'],
+  function (ref: ObjectRef, low: number, high: number) {
     const svc = getService(this.cluster, ref);
     const ports = nodePorts(svc);
     if (ports.length === 0) expect.fail(`service ${showRef(ref)} (type ${svc.spec?.type}) has no node port`);
@@ -63,9 +60,10 @@ function endpointsOf(world: KubesimWorld, ref: ObjectRef, which: 'ready' | 'notR
   return addresses;
 }
 
-Then(
-  'service {ref} should have {int} ready endpoint(s)',
-  function (this: KubesimWorld, ref: ObjectRef, count: number) {
+// "N endpoints" are the ready ones: the addresses `kubectl get endpoints` shows.
+defineSteps(
+  ['(the )service {ref} should have {int} (ready )endpoint(s)'],
+  function (ref: ObjectRef, count: number) {
     const ready = endpointsOf(this, ref, 'ready');
     expect(ready.length, `ready endpoints of service ${showRef(ref)}: ${formatAddresses(ready)}`).to.equal(
       count,
@@ -73,9 +71,9 @@ Then(
   },
 );
 
-Then(
-  'service {ref} should have {int} not-ready endpoint(s)',
-  function (this: KubesimWorld, ref: ObjectRef, count: number) {
+defineSteps(
+  ['(the )service {ref} should have {int} not-ready endpoint(s)'],
+  function (ref: ObjectRef, count: number) {
     const notReady = endpointsOf(this, ref, 'notReady');
     expect(
       notReady.length,
@@ -84,9 +82,9 @@ Then(
   },
 );
 
-Then(
-  'the endpoints of service {ref} should be the ready pods of deployment {ref}',
-  function (this: KubesimWorld, svcRef: ObjectRef, deployRef: ObjectRef) {
+defineSteps(
+  ['the endpoints of (the )service {ref} should be the ready pods of (the )deployment {ref}'],
+  function (svcRef: ObjectRef, deployRef: ObjectRef) {
     const ready = endpointsOf(this, svcRef, 'ready');
     const pods = readyPodsOf(this.cluster, getDeployment(this.cluster, deployRef));
     const show = (list: EndpointAddress[]) => list.map((a) => `${a.pod ?? '?'} ${a.ip}`).sort();

@@ -1,34 +1,19 @@
-/** Letting simulated time pass (STEPS.md "Time"). */
-import { When } from '@cucumber/cucumber';
-import { formatDuration } from '../src/index.js';
-import { describeDeployment, isRolledOut } from './support/objects.js';
-import { isPodReady } from './support/pod-status.js';
+/** Letting simulated time pass (STEPS.md "Time"), and the synonyms of those phrases. */
+import { defineSteps } from './support/define.js';
+import { describeDeployment, isGoing, isRolledOut } from './support/objects.js';
+import { isPodReady, podStatusColumn } from './support/pod-status.js';
 import { checkPhase, describePod } from './support/pods.js';
 import { type ObjectRef, showRef } from './support/syntax.js';
-import type { KubesimWorld } from './world.js';
+import { waitForPodReady, waitUntil } from './support/waits.js';
 
-/** How long the `I wait until …` steps wait before they give up. */
-const WAIT_LIMIT_MS = 10 * 60_000;
+defineSteps(
+  ['{duration} pass(es)', '{duration} has/have passed', 'I wait {duration}', 'I wait for {duration}'],
+  function (ms: number) {
+    this.cluster.advance(ms);
+  },
+);
 
-When('{duration} pass(es)', function (this: KubesimWorld, ms: number) {
-  this.cluster.advance(ms);
-});
-
-When('I wait {duration}', function (this: KubesimWorld, ms: number) {
-  this.cluster.advance(ms);
-});
-
-/** Advances until `done` holds; fails after WAIT_LIMIT_MS with what `explain` says about the state. */
-function waitUntil(world: KubesimWorld, what: string, done: () => boolean, explain: () => string): void {
-  const start = world.cluster.now;
-  if (world.cluster.advanceUntil(done, WAIT_LIMIT_MS)) return;
-  throw new Error(
-    `gave up waiting until ${what} after ${formatDuration(world.cluster.now - start)} of simulated time ` +
-      `(now ${formatDuration(world.cluster.now)})\n${explain()}\n(seed ${world.seed})`,
-  );
-}
-
-When('I wait until deployment {ref} is rolled out', function (this: KubesimWorld, ref: ObjectRef) {
+defineSteps(['I wait until (the )deployment {ref} is rolled out'], function (ref: ObjectRef) {
   const get = () => this.cluster.store.get('Deployment', ref.namespace, ref.name);
   waitUntil(
     this,
@@ -41,29 +26,57 @@ When('I wait until deployment {ref} is rolled out', function (this: KubesimWorld
   );
 });
 
-When('I wait until pod {ref} is ready', function (this: KubesimWorld, ref: ObjectRef) {
-  const get = () => this.cluster.store.get('Pod', ref.namespace, ref.name);
+// What `kubectl wait --for=condition=Available deployment/NAME` waits for: the Deployment has its
+// minimum availability (maxUnavailable), which is less than rolled out.
+defineSteps(['I wait until (the )deployment {ref} is available'], function (ref: ObjectRef) {
+  const get = () => this.cluster.store.get('Deployment', ref.namespace, ref.name);
   waitUntil(
     this,
-    `pod ${showRef(ref)} is ready`,
-    () => {
-      const pod = get();
-      return pod !== undefined && isPodReady(pod);
-    },
-    () => describePod(get()),
+    `deployment ${showRef(ref)} is available (condition Available=True)`,
+    () => (get()?.status?.conditions ?? []).some((c) => c.type === 'Available' && c.status === 'True'),
+    () => describeDeployment(get()),
   );
 });
 
-When(
-  'I wait until pod {ref} is in phase {word}',
-  function (this: KubesimWorld, ref: ObjectRef, phase: string) {
-    checkPhase(phase);
+defineSteps(['I wait until (the )pod {ref} is ready'], function (ref: ObjectRef) {
+  waitForPodReady(this, ref);
+});
+
+defineSteps(
+  ['I wait until (the )pod {ref} is in phase {word}', 'I wait until (the )pod {ref} is {phase}'],
+  function (ref: ObjectRef, phase: string) {
+    const wanted = checkPhase(phase);
     const get = () => this.cluster.store.get('Pod', ref.namespace, ref.name);
     waitUntil(
       this,
-      `pod ${showRef(ref)} is in phase ${phase}`,
-      () => get()?.status?.phase === phase,
+      `pod ${showRef(ref)} is in phase ${wanted}`,
+      () => get()?.status?.phase === wanted,
       () => describePod(get()),
     );
   },
 );
+
+// Like `kubectl wait --for=condition=Ready pods --all`: the pods of the default namespace, at
+// least one; finished and terminating pods are left out, as they never turn ready again.
+defineSteps(['I wait until all pods are ready'], function () {
+  const live = () => this.cluster.store.list('Pod', 'default').filter((p) => !isGoing(p));
+  waitUntil(
+    this,
+    'all pods (of namespace default, not finished or terminating) are ready',
+    () => {
+      const pods = live();
+      return pods.length > 0 && pods.every(isPodReady);
+    },
+    () => {
+      const pods = live();
+      if (pods.length === 0) return '  (there are no pods in namespace default)';
+      return pods
+        .map((p) => `  ${p.metadata.name}: ${isPodReady(p) ? 'ready' : 'not ready'}, ${podStatusColumn(p)}`)
+        .join('\n');
+    },
+  );
+});
+
+defineSteps(['(the )pod {ref} should be ready within {duration}'], function (ref: ObjectRef, ms: number) {
+  waitForPodReady(this, ref, ms);
+});

@@ -109,10 +109,19 @@ export class KubesimWorld extends World {
 
   /** Runs one kubectl command (argv without `kubectl`) and keeps its result for the output steps. */
   kubectl(argv: string[], stdin?: string): CommandResult {
-    const result = kubectl(this.cluster, argv, { stdin, resolvePath: this.resolvePath });
-    this.cluster.settle();
+    const result = this.kubectlUnrecorded(argv, stdin);
     this.lastResult = result;
     this.lastCommand = ['kubectl', ...argv].join(' ');
+    return result;
+  }
+
+  /**
+   * Runs one kubectl command for a check that reads the cluster through it (`the logs of pod …`),
+   * leaving the last command's result, which the output steps read, as it was.
+   */
+  kubectlUnrecorded(argv: string[], stdin?: string): CommandResult {
+    const result = kubectl(this.cluster, argv, { stdin, resolvePath: this.resolvePath });
+    this.cluster.settle();
     return result;
   }
 

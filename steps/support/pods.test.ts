@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { Change } from '../../src/index.js';
-import { containerStarts } from './pods.js';
+import { checkContainerState, checkPhase, containerStarts, onlyContainer } from './pods.js';
 
 let seq = 0;
 type State = 'waiting' | { startedAt: string } | 'terminated';
@@ -57,5 +57,32 @@ describe('containerStarts', () => {
   it('knows no starts of a container that never ran', () => {
     expect(containerStarts([podAt(0, 'waiting', 0)], pod, 'app')).to.deep.equal([]);
     expect(containerStarts([podAt(0, { startedAt: 'T0' }, 0)], pod, 'other')).to.deep.equal([]);
+  });
+});
+
+describe('checkPhase and checkContainerState', () => {
+  it('take any letter case and quotes, and give the API spelling', () => {
+    expect(checkPhase('running')).to.equal('Running');
+    expect(checkPhase('"Pending"')).to.equal('Pending');
+    expect(checkContainerState('terminated')).to.equal('Terminated');
+  });
+  it('name the choices for anything else', () => {
+    expect(() => checkPhase('Crashed')).to.throw(
+      '"Crashed" is not a pod phase: use Pending, Running, Succeeded, Failed, Unknown',
+    );
+    expect(() => checkContainerState('Ready')).to.throw('is not a container state');
+  });
+});
+
+describe('onlyContainer', () => {
+  const example = (c: string) => `container "${c}" of pod "web" should have restarted 1 time`;
+  it('is the one container', () => {
+    expect(onlyContainer(['app'], 'pod default/web', example)).to.equal('app');
+  });
+  it('asks which one when there are several, with an example', () => {
+    expect(() => onlyContainer(['app', 'side'], 'pod default/web', example)).to.throw(
+      'pod default/web has 2 containers (app, side): name the one you mean, as in: ' +
+        'container "app" of pod "web" should have restarted 1 time',
+    );
   });
 });

@@ -1,6 +1,7 @@
 /** Reading one pod as the pod steps see it: its phase, its containers and their starts. */
 import type { Change, ContainerStatus, Pod } from '../../src/index.js';
 import { podStatusColumn } from './pod-status.js';
+import { canonicalWord } from './syntax.js';
 
 export const POD_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
 export const CONTAINER_STATES = ['Waiting', 'Running', 'Terminated'];
@@ -10,8 +11,21 @@ export function checkOneOf(what: string, value: string, allowed: readonly string
   if (!allowed.includes(value)) throw new Error(`"${value}" is not a ${what}: use ${allowed.join(', ')}`);
 }
 
-export function checkPhase(phase: string): void {
-  checkOneOf('pod phase', phase, POD_PHASES);
+/**
+ * A pod phase as the API spells it, from `Running`, `running` or `"Running"`; anything else
+ * fails with the phases to choose from.
+ */
+export function checkPhase(phase: string): string {
+  const canonical = canonicalWord(phase, POD_PHASES);
+  checkOneOf('pod phase', canonical, POD_PHASES);
+  return canonical;
+}
+
+/** A container state (Waiting, Running, Terminated) in any letter case, as describe spells it. */
+export function checkContainerState(state: string): string {
+  const canonical = canonicalWord(state, CONTAINER_STATES);
+  checkOneOf('container state', canonical, CONTAINER_STATES);
+  return canonical;
 }
 
 /** A pod's phase, STATUS column and conditions in one line, for failure messages. */
@@ -77,4 +91,21 @@ export function containerStarts(
     last = now;
   }
   return starts;
+}
+
+/**
+ * The only (app) container of a pod or pod template, for the steps that name the pod or the
+ * Deployment but mean a container (`pod "web" should have restarted 2 times`); with several,
+ * it fails, names them and shows `example` for the first.
+ */
+export function onlyContainer(
+  containers: readonly string[],
+  owner: string,
+  example: (container: string) => string,
+): string {
+  if (containers.length === 1) return containers[0]!;
+  throw new Error(
+    `${owner} has ${containers.length} containers (${containers.join(', ') || 'none'}): name the one you mean, ` +
+      `as in: ${example(containers[0] ?? 'CONTAINER')}`,
+  );
 }

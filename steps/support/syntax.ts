@@ -36,3 +36,68 @@ export function parseRef(text: string): ObjectRef {
 export function showRef(ref: ObjectRef): string {
   return `${ref.namespace}/${ref.name}`;
 }
+
+/** A letter in either case, for parameter patterns that take `Running`, `running` or `RUNNING`. */
+function anyCase(word: string): string {
+  return [...word]
+    .map((ch) =>
+      /[a-z]/i.test(ch)
+        ? `[${ch.toUpperCase()}${ch.toLowerCase()}]`
+        : ch.replace(/[.*+?^${}()|[\]\\/-]/, '\\$&'),
+    )
+    .join('');
+}
+
+/**
+ * One of `words` in any letter case, bare or in single or double quotes (no capture groups, so
+ * the transformer gets the whole text): what a {phase} matches.
+ */
+export function wordsPattern(words: readonly string[]): RegExp {
+  const any = `(?:${words.map(anyCase).join('|')})`;
+  return new RegExp(`"${any}"|'${any}'|${any}`);
+}
+
+/** The text without the quotes around it, if it has a pair. */
+export function unquote(text: string): string {
+  return /^"[^"]*"$|^'[^']*'$/.test(text) ? text.slice(1, -1) : text;
+}
+
+/**
+ * `running`, `"Running"` or `RUNNING` as the allowed spelling `Running`; text that is none of
+ * `allowed` comes back unquoted but otherwise as written, for the caller's "use one of" error.
+ */
+export function canonicalWord(text: string, allowed: readonly string[]): string {
+  const bare = unquote(text);
+  return allowed.find((word) => word.toLowerCase() === bare.toLowerCase()) ?? bare;
+}
+
+/**
+ * What a {text} matches: a quoted string, with `\"` and `\'` inside as cucumber's {string} takes
+ * them, or one bare word (`"CrashLoopBackOff"`, `Running`, `'Init:0/1'`).
+ */
+export const TEXT_PATTERN = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"']\S*)/;
+
+/** The text of a {text}: the quoted string (escaped quotes unescaped, as {string} does) or the word. */
+export function textValue(double?: string, single?: string, bare?: string): string {
+  if (double !== undefined) return double.replace(/\\"/g, '"');
+  if (single !== undefined) return single.replace(/\\'/g, "'");
+  return bare ?? '';
+}
+
+/** What a {revision} matches: a whole number, bare or quoted (`2`, `"2"`). */
+export const REVISION_PATTERN = /"(\d+)"|'(\d+)'|(\d+)/;
+
+/** The first capture that matched, for the alternatives of REVISION_PATTERN. */
+export function firstCapture(...groups: Array<string | undefined>): string {
+  return groups.find((g) => g !== undefined) ?? '';
+}
+
+/**
+ * The Deployment status field a count of replicas names: `replicas`, `available replicas`,
+ * `ready replicas`, `updated replicas`, `unavailable replicas` (singular too).
+ */
+export const REPLICAS_PATTERN = /(?:(available|ready|updated|unavailable) )?replicas?/;
+
+export function replicaField(qualifier: string | undefined): string {
+  return qualifier ? `${qualifier}Replicas` : 'replicas';
+}
