@@ -30,6 +30,11 @@ export interface PodRuntimeView {
   /** Probe results per container; absent: no probes (started when running, ready when started). */
   readonly probes?: (container: Container, running: boolean) => { started: boolean; ready: boolean };
   readonly now: number;
+  /**
+   * A pod sync handler asked for the pod to be evicted (ShouldEvict; the active deadline): the
+   * phase is Failed with this reason and message, whatever the containers say.
+   */
+  readonly evict?: { readonly reason: string; readonly message: string };
 }
 
 const EMPTY_RESOURCES = Object.freeze({});
@@ -103,14 +108,36 @@ export function shouldContainerBeRestarted(pod: Pod, instance: ContainerInstance
   return true;
 }
 
-/** convertToAPIContainerStatuses for one list of containers (regular or init). */
+/**
+ * The order of the statuses of a list of containers: regular containers sorted by name
+ * (convertToAPIContainerStatuses sorts them with kubetypes.SortedContainerStatuses, and so does the
+ * status manager's normalizeStatus), init containers in spec order (SortStatusesOfInitContainers).
+ * A stored spec is frozen, so its sorted copy is made once; one container is its own order.
+ */
+const sortedBySpec = new WeakMap<readonly Container[], readonly Container[]>();
+
+function statusOrder(containers: readonly Container[], init: boolean): readonly Container[] {
+  if (init || containers.length < 2) return containers;
+  let sorted = sortedBySpec.get(containers);
+  if (sorted === undefined) {
+    // Container names are unique DNS labels (ASCII): `<` is Go's byte-wise string order.
+    sorted = [...containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (Object.isFrozen(containers)) sortedBySpec.set(containers, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * convertToAPIContainerStatuses for one list of containers (regular or init), in the API's order
+ * (`statusOrder`): look a status up by name, never by its index in the spec.
+ */
 export function containerStatuses(
   pod: Pod,
   containers: readonly Container[],
   view: PodRuntimeView,
   init = false,
 ): ContainerStatus[] {
-  return containers.map((container) => {
+  return statusOrder(containers, init).map((container) => {
     const record = view.records.get(container.name);
     const latest = newest(record);
     let status: ContainerStatus;
@@ -167,7 +194,8 @@ export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus 
   const statuses = containerStatuses(pod, pod.spec?.containers ?? [], view);
   const initStatuses = containerStatuses(pod, pod.spec?.initContainers ?? [], view, true);
   const all = [...statuses, ...initStatuses];
-  const phase = getPhase(pod, all, view.podIsTerminal);
+  // A pod sync handler's eviction overrides the phase before the conditions are made from it.
+  const phase = view.evict ? 'Failed' : getPhase(pod, all, view.podIsTerminal);
 
   const kubeletConditions: BareCondition[] = [];
   kubeletConditions.push(generatePodReadyToStartContainersCondition(view.sandbox?.ready ?? false));
@@ -200,7 +228,10 @@ export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus 
   }
   if (initStatuses.length > 0) status.initContainerStatuses = initStatuses;
   if (old.nominatedNodeName) status.nominatedNodeName = old.nominatedNodeName;
-  if (old.phase === phase) {
+  if (view.evict) {
+    status.reason = view.evict.reason;
+    status.message = view.evict.message;
+  } else if (old.phase === phase) {
     if (old.reason) status.reason = old.reason;
     if (old.message) status.message = old.message;
   }
@@ -219,35 +250,6 @@ function qosOf(pod: Pod): string {
   let qos = qosBySpec.get(spec);
   if (qos === undefined) qosBySpec.set(spec, (qos = getPodQOS(pod)));
   return qos;
-}
-
-/**
- * The status manager's TerminatePod: every container that has not terminated is reported
- * terminated with ContainerStatusUnknown (exit 137), and a pod that is not yet Succeeded or
- * Failed becomes Failed.
- */
-export function terminatePodStatus(status: PodStatus): PodStatus {
-  const fix = (list: ContainerStatus[] | undefined) =>
-    list?.map((s) =>
-      s.state?.terminated
-        ? s
-        : {
-            ...s,
-            state: {
-              terminated: {
-                exitCode: 137,
-                reason: 'ContainerStatusUnknown',
-                message: 'The container could not be located when the pod was terminated',
-              },
-            },
-            ready: false,
-            started: false,
-          },
-    );
-  const out: PodStatus = { ...status, containerStatuses: fix(status.containerStatuses) };
-  if (status.initContainerStatuses) out.initContainerStatuses = fix(status.initContainerStatuses);
-  if (out.phase !== 'Succeeded' && out.phase !== 'Failed') out.phase = 'Failed';
-  return out;
 }
 
 /** Adds lastProbeTime (always null, as the kubelet leaves it) and a lastTransitionTime kept while the status holds. */

@@ -5,6 +5,7 @@ import type { WorkQueue } from '../../sim/loop.js';
 import type { ReconcileResult, Reconciler } from '../../sim/reconciler.js';
 import { splitKey } from '../../sim/reconciler.js';
 import type { Controller, ControllerContext } from '../context.js';
+import { ActiveDeadlineHandler } from './active-deadline.js';
 import { Backoff } from './backoff.js';
 import { EvictionManager, type MemoryPressureOptions } from './eviction.js';
 import { postNodeStatus, recordNodeEvent } from './eviction-node-status.js';
@@ -72,6 +73,8 @@ export class Kubelet implements Controller, Reconciler {
       images,
       crashBackoff: new Backoff(clock),
       label: this.name,
+      // The status the kubelet last wrote is the stored one (its writes are synchronous).
+      activeDeadline: new ActiveDeadlineHandler(clock, () => undefined, record),
       record,
       requeue: (key) => queue.add(key),
     };

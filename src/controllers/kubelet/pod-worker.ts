@@ -1,5 +1,5 @@
 import type { Container, Pod, PodStatus } from '../../api/types.js';
-import type { SimClock } from '../../core/clock.js';
+import type { SimClock, SimTimer } from '../../core/clock.js';
 import { deepEqual } from '../../core/clone.js';
 import { formatDuration } from '../../core/duration.js';
 import { Quantity } from '../../core/quantity.js';
@@ -8,12 +8,8 @@ import type { PulledImage } from '../../images/catalog.js';
 import { type ExitStatus, SimProcess } from '../../images/process.js';
 import type { ReconcileResult } from '../../sim/reconciler.js';
 import type { Store } from '../../store/store.js';
-import {
-  generateAPIPodStatus,
-  type PodRuntimeView,
-  shouldContainerBeRestarted,
-  terminatePodStatus,
-} from './api-status.js';
+import type { ActiveDeadlineHandler } from './active-deadline.js';
+import { generateAPIPodStatus, type PodRuntimeView, shouldContainerBeRestarted } from './api-status.js';
 import type { Backoff } from './backoff.js';
 import {
   PodResources,
@@ -38,6 +34,7 @@ import {
   previous,
   type Sandbox,
 } from './runtime.js';
+import { delayTerminalPhase, terminatePodStatus } from './status-manager.js';
 
 /** What a pod worker needs from its kubelet. */
 export interface WorkerHost {
@@ -51,6 +48,8 @@ export interface WorkerHost {
   /** The container restart back-off (kuberuntime doBackOff), shared by the node's pods. */
   readonly crashBackoff: Backoff;
   readonly label: string;
+  /** The node's active deadline handler (a pod sync handler and sync loop handler). */
+  readonly activeDeadline: ActiveDeadlineHandler;
   record(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void;
   /** Asks for another sync of this pod now (the PLEG seeing a container change). */
   requeue(key: string): void;
@@ -113,6 +112,14 @@ export class PodWorker {
   private eviction: PodEviction | undefined;
   /** Ports, emptyDir volumes and the network its containers share (container-setup.ts). */
   private podResources: PodResources | undefined;
+  /**
+   * The active deadline handler asked for the pod to be evicted (ShouldEvict): SyncPod found it
+   * Failed, and the pod worker terminates it (active-deadline.ts).
+   */
+  private deadlineExceeded: { readonly reason: string; readonly message: string } | undefined;
+  /** The wake-up at the pod's active deadline (the sync loop's ShouldSync), and when it falls. */
+  private deadlineTimer: SimTimer | undefined;
+  private deadlineAt: number | undefined;
 
   /**
    * The probes' verdict for a container's newest instance, made once as every status asks for
@@ -138,22 +145,89 @@ export class PodWorker {
     if (this.gone) return undefined;
     if (this.finished) return undefined;
     if (this.startTime === undefined) this.admit(pod);
-    const terminating = pod.metadata.deletionTimestamp !== undefined || this.eviction !== undefined;
+    const result = this.syncPass(pod);
+    // After the pass: the status it wrote has the start time the deadline counts from.
+    if (pod.spec?.activeDeadlineSeconds != null || this.deadlineAt !== undefined) this.armDeadline();
+    return result;
+  }
+
+  private syncPass(pod: Pod): ReconcileResult | undefined {
+    let terminating = this.terminationRequested(pod);
     if (this.blocked) {
+      // A pass that waits (an image pull, a kill, a postStart hook) is one SyncPod still running:
+      // the active deadline is looked at by the next pass (see `resumed` below).
       if (!terminating) return undefined;
       this.blocked.cancel?.();
       this.blocked = undefined;
       this.pulled.clear();
       this.killed.clear();
     }
+    const resumed = this.resuming;
     if (this.resuming) this.resuming = false;
-    else this.writeStatus(false);
-    return terminating ? this.syncTerminating(pod) : this.syncRunning(pod);
+    else {
+      if (!terminating && this.checkActiveDeadline(pod)) terminating = true;
+      this.writeStatus(false);
+    }
+    if (terminating) return this.syncTerminating(pod);
+    const result = this.syncRunning(pod);
+    // The sync loop asked for this pod while the pass waited: it syncs again once the pass is over.
+    if (resumed && !this.blocked && !this.finished && this.host.activeDeadline.shouldSync(pod)) {
+      this.host.requeue(this.key);
+    }
+    return result;
+  }
+
+  /** The pod is being deleted, evicted, or failed by its active deadline. */
+  private terminationRequested(pod: Pod): boolean {
+    return (
+      pod.metadata.deletionTimestamp !== undefined ||
+      this.eviction !== undefined ||
+      this.deadlineExceeded !== undefined
+    );
+  }
+
+  /**
+   * SyncPod's generateAPIPodStatus asks the active deadline handler (ShouldEvict, which records
+   * the DeadlineExceeded event); when the pod is past its deadline SyncPod reports it terminal and
+   * the pod worker goes on to SyncTerminatingPod, whose own generateAPIPodStatus asks again (a
+   * second occurrence of the event). True when the pod must now be terminated.
+   */
+  private checkActiveDeadline(pod: Pod): boolean {
+    const verdict = this.host.activeDeadline.shouldEvict(pod);
+    if (!verdict.evict) return false;
+    this.deadlineExceeded = { reason: verdict.reason!, message: verdict.message! };
+    this.host.activeDeadline.shouldEvict(pod);
+    this.deadlineTimer?.cancel();
+    this.deadlineTimer = undefined;
+    return true;
+  }
+
+  /**
+   * Wakes the pod when its active deadline falls (the sync loop's ShouldSync, each second
+   * upstream); set again when the deadline changes (it may be lowered on a running pod).
+   */
+  private armDeadline(): void {
+    if (this.gone || this.finished || this.deadlineExceeded) return;
+    const pod = this.current();
+    const at = pod && this.host.activeDeadline.deadlineOf(pod);
+    if (at === this.deadlineAt) return;
+    this.deadlineTimer?.cancel();
+    this.deadlineTimer = undefined;
+    this.deadlineAt = at;
+    if (at === undefined) return;
+    this.deadlineTimer = this.host.clock.setTimeout(
+      () => {
+        this.deadlineTimer = undefined;
+        if (!this.gone && !this.finished) this.host.requeue(this.key);
+      },
+      Math.max(0, at - this.host.clock.now),
+      `${this.host.label} ${this.key} active deadline`,
+    );
   }
 
   /** The pod still runs here: not finished and not being evicted (the eviction manager's candidates). */
   get active(): boolean {
-    return !this.gone && !this.finished && this.eviction === undefined;
+    return !this.gone && !this.finished && this.eviction === undefined && this.deadlineExceeded === undefined;
   }
 
   /** Memory in use by each running container, in container order (the eviction manager's stats). */
@@ -178,6 +252,7 @@ export class PodWorker {
     if (this.gone) return;
     this.gone = true;
     this.blocked?.cancel?.();
+    this.deadlineTimer?.cancel();
     this.probes?.stop();
     for (const record of this.records.values()) {
       for (const instance of record.instances) {
@@ -652,19 +727,24 @@ export class PodWorker {
    */
   private finish(deleted: boolean): void {
     this.finished = true;
+    this.deadlineTimer?.cancel();
     this.probes?.stop();
+    const current = this.current();
+    if (this.deadlineExceeded && current) {
+      // The generateAPIPodStatus of SyncTerminatingPod once the containers stopped, then of
+      // SyncTerminatedPod: ShouldEvict records the event twice more.
+      this.host.activeDeadline.shouldEvict(current);
+      this.host.activeDeadline.shouldEvict(current);
+    }
     if (this.sandbox?.ready) {
       this.sandbox.ready = false;
       if (!this.sandbox.hostNetwork) this.host.ipam.release(this.sandbox.ip);
     }
     this.writeStatus(true, deleted);
-    if (deleted) {
-      const current = this.current();
-      if (current) {
-        this.host.store.delete('Pod', current.metadata.namespace, current.metadata.name, {
-          gracePeriodSeconds: 0,
-        });
-      }
+    if (deleted && current) {
+      this.host.store.delete('Pod', current.metadata.namespace, current.metadata.name, {
+        gracePeriodSeconds: 0,
+      });
     }
   }
 
@@ -704,6 +784,7 @@ export class PodWorker {
       podIsTerminal,
       now: this.host.clock.now,
       probes: this.probeStatus,
+      ...(this.deadlineExceeded ? { evict: this.deadlineExceeded } : {}),
     };
   }
 
@@ -712,8 +793,11 @@ export class PodWorker {
     const pod = this.current();
     if (!pod) return;
     let status: PodStatus = generateAPIPodStatus(pod, this.view(podIsTerminal));
-    // An evicted pod is terminated like a deleted one (SyncTerminatedPod → TerminatePod).
-    if (deleted || (this.eviction && podIsTerminal)) status = terminatePodStatus(status);
+    // A pod the kubelet evicted or failed is terminated like a deleted one (SyncTerminatedPod →
+    // TerminatePod); until its containers have stopped it is not reported Failed.
+    const killedByKubelet = this.eviction !== undefined || this.deadlineExceeded !== undefined;
+    if (deleted || (killedByKubelet && podIsTerminal)) status = terminatePodStatus(pod, status);
+    else if (this.deadlineExceeded) status = delayTerminalPhase(pod.status, status);
     if (this.eviction) status = evictedPodStatus(status, this.eviction, podIsTerminal);
     if (deepEqual(status, pod.status)) return;
     this.host.store.replaceStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
