@@ -5,7 +5,9 @@
  * references to behaviours; process.ts runs one on the simulated clock.
  */
 import type { Applet } from './sh/commands/types.js';
+import type { Signal } from './sh/effects.js';
 import type { ImageCommand } from './sh/invocation.js';
+import type { Userland } from './userland.js';
 
 /** One HTTP answer, valid from `fromMs` after the process started until the next answer's `fromMs`. */
 export interface HttpAnswer {
@@ -64,6 +66,26 @@ export type SigtermBehaviour =
   | { readonly action: 'ignore' };
 
 /**
+ * What a signal sent from inside the container (`kill`, `killall`, `nginx -s quit`) does to the
+ * main process: exit (after `afterMs`, with `code`, printing `lines` first), or nothing more than
+ * being handled (nginx reloads on SIGHUP). `sender` is the pid that sent it.
+ */
+export type SignalReaction =
+  | {
+      readonly action: 'exit';
+      readonly code: number;
+      readonly afterMs?: number;
+      readonly lines?: (atMs: number, sender: number) => readonly OutputLineText[];
+    }
+  | { readonly action: 'handle' };
+
+/** A line the process prints at once. */
+export interface OutputLineText {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+/**
  * A custom driver for processes whose behaviour is a program rather than fixed data: the
  * POSIX-sh interpreter for busybox/alpine commands is one (see programs.ts).
  */
@@ -94,9 +116,10 @@ export interface BindFailure {
 
 /**
  * What `kubectl exec` and exec probes find in the image: `busybox` and `alpine` have busybox's
- * sh and applets (kubesim's interpreter); `debian` images (nginx, httpd, redis) have a shell and
- * the usual tools (kubesim runs the same interpreter, with busybox's messages); `none` is an
- * image with only its own binary (distroless, scratch): anything else is not found.
+ * sh and applets (kubesim's interpreter); `debian` images (nginx, httpd, redis, debian, ubuntu)
+ * have dash, bash and the GNU tools (the same interpreter and applets, without what Debian lacks:
+ * see userland.ts); `none` is an image with only its own binary (distroless, scratch): anything
+ * else is not found.
  */
 export type ImageFilesystem = 'busybox' | 'alpine' | 'debian' | 'none';
 
@@ -134,6 +157,19 @@ export interface ImageBehaviour {
   readonly files?: Readonly<Record<string, string>>;
   /** Programs of the image besides the shell's applets (`nginx -v`), for exec. */
   readonly commands?: Readonly<Record<string, Applet>>;
+  /**
+   * Which commands and shells the image has (default: its `filesystem`'s, see userland.ts): a
+   * Debian image has no `wget` and its `sh` is dash.
+   */
+  readonly userland?: Userland;
+  /** The main process as `ps` and `killall` see it: its name (comm) and command line. */
+  readonly process?: { readonly name: string; readonly commandLine: string };
+  /**
+   * What signals from inside the container do to the main process. A signal not listed (and
+   * SIGTERM when `sigterm` says `ignore`) is dropped: the kernel delivers to PID 1 only the
+   * signals it handles, and never SIGKILL from inside its namespace.
+   */
+  readonly signals?: Readonly<Partial<Record<Signal, SignalReaction>>>;
 }
 
 /** The container fields a behaviour may depend on (command, args, env, declared ports). */

@@ -1,5 +1,6 @@
 import { Quantity } from '../core/quantity.js';
 import { timestampOf } from '../store/time.js';
+import { BASE_IMAGES } from './base-images.js';
 import {
   always,
   type ContainerInvocation,
@@ -9,6 +10,7 @@ import {
   type ImageBehaviour,
   type OutputLine,
 } from './behaviour.js';
+import { busyboxBehaviour } from './busybox.js';
 import {
   NGINX_FILES,
   NGINX_HTTP,
@@ -18,8 +20,9 @@ import {
   nginxTagExists,
   nginxVersion,
 } from './nginx.js';
+import { nginxSignals } from './nginx-signals.js';
 import type { ImageReference } from './reference.js';
-import { ALPINE_IMAGE, BUSYBOX_IMAGE } from './sh/invocation.js';
+import { ALPINE_IMAGE } from './sh/invocation.js';
 
 export { nginxTagExists } from './nginx.js';
 
@@ -76,21 +79,17 @@ export const UNKNOWN_BEHAVIOUR: ImageBehaviour = {
   filesystem: 'busybox',
 };
 
-/** busybox and alpine: the container's command runs in the shell interpreter. */
-function shellImage(alpine: boolean): ImageBehaviour {
-  return {
-    name: alpine ? 'alpine' : 'busybox',
-    listen: [],
-    program: 'shell',
-    // A shell as PID 1 has no SIGTERM handler, so the kernel drops the signal (the interpreter decides).
-    sigterm: { action: 'ignore' },
-    memoryBytes: 1 * MI,
-    imageCommand: alpine ? ALPINE_IMAGE : BUSYBOX_IMAGE,
-    filesystem: alpine ? 'alpine' : 'busybox',
-  };
-}
-const BUSYBOX = shellImage(false);
-const ALPINE = shellImage(true);
+/** alpine: the container's command runs in the shell interpreter (busybox: busybox.ts). */
+const ALPINE: ImageBehaviour = {
+  name: 'alpine',
+  listen: [],
+  program: 'shell',
+  // A shell as PID 1 has no SIGTERM handler, so the kernel drops the signal (the interpreter decides).
+  sigterm: { action: 'ignore' },
+  memoryBytes: 1 * MI,
+  imageCommand: ALPINE_IMAGE,
+  filesystem: 'alpine',
+};
 
 function nginx(ref: ImageReference): ImageBehaviour {
   const version = nginxVersion(ref.tag);
@@ -102,6 +101,8 @@ function nginx(ref: ImageReference): ImageBehaviour {
     filesystem: alpine ? 'alpine' : 'debian',
     files: NGINX_FILES,
     commands: { nginx: nginxCommand(version) },
+    process: { name: 'nginx', commandLine: 'nginx: master process nginx -g daemon off;' },
+    signals: nginxSignals(version),
   };
 }
 
@@ -371,7 +372,7 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
       'registry.k8s.io/e2e-test-images/busybox',
     ],
     sizeBytes: fixed(2_222_260),
-    behaviour: () => BUSYBOX,
+    behaviour: (_inv, ref) => busyboxBehaviour(ref),
   },
   {
     repositories: ['docker.io/library/alpine'],
@@ -409,4 +410,5 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
     sizeBytes: fixed(1_385_216),
     behaviour: vishStress,
   },
+  ...BASE_IMAGES,
 ];

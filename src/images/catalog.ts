@@ -11,7 +11,9 @@
  *   image is (the `Pulled` event prints it) and builds the behaviour from the container's
  *   command, args, env and ports (so `stress --vm-bytes 150M` uses 150M).
  * - Behaviours that are programs rather than data name a driver (`program: 'shell'`,
- *   programs.ts): the POSIX-sh interpreter (src/images/sh) runs busybox/alpine commands. Exec
+ *   programs.ts): the POSIX-sh interpreter (src/images/sh) runs the commands of busybox, alpine
+ *   and the base images (base-images.ts: debian, ubuntu, bash, centos, fedora), each with its
+ *   userland (userland.ts: which commands exist, whose words `sh` uses). Exec
  *   probes and `kubectl exec` run in the container's file system through the running
  *   SimProcess (exec.ts); an image without a shell answers with runc's `executable file not
  *   found` error.

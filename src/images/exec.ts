@@ -1,8 +1,11 @@
 import type { ImageBehaviour } from './behaviour.js';
 import type { ShellNetwork } from './container-context.js';
+import type { ShellTable } from './sh/dialect.js';
 import { argvToScript, type Invocation } from './sh/invocation.js';
+import type { ContainerProcesses } from './sh/process.js';
 import { runToCompletion } from './sh/run.js';
 import type { Vfs } from './sh/vfs.js';
+import { userlandOf } from './userland.js';
 
 /** How a command is run in a container (exec probes pass their timeoutSeconds). */
 export interface ExecRequest {
@@ -34,6 +37,8 @@ export interface ExecEnvironment {
   /** Simulated ms when the command starts. */
   readonly now: number;
   readonly request: ExecRequest;
+  /** The container's main process, which `ps`, `kill` and `killall` see. */
+  readonly container?: ContainerProcesses;
 }
 
 /** The default (and largest) time kubesim lets an exec run: an hour of simulated time. */
@@ -62,8 +67,9 @@ export function execInImage(
       );
     }
   }
+  const userland = userlandOf(behaviour);
   const result = runToCompletion(
-    invocationOf(argv),
+    invocationOf(argv, userland.shells),
     {
       fs: env.fs(),
       env: env.env,
@@ -71,6 +77,9 @@ export function execInImage(
       ...(env.workingDir ? { workingDir: env.workingDir } : {}),
       ...(behaviour.commands ? { commands: behaviour.commands } : {}),
       ...(env.request.stdin !== undefined ? { stdin: env.request.stdin } : {}),
+      ...(env.container ? { container: env.container } : {}),
+      absent: userland.absent,
+      shells: userland.shells,
       startMs: env.now,
       timeoutMs: Math.min(env.request.timeoutMs ?? EXEC_LIMIT_MS, EXEC_LIMIT_MS),
     },
@@ -87,11 +96,13 @@ export function execInImage(
 }
 
 /** Classified argvs, per argv array (an exec probe runs the same array at every tick). */
-const invocations = new WeakMap<readonly string[], Invocation>();
+const invocations = new WeakMap<readonly string[], { shells: ShellTable; invocation: Invocation }>();
 
-function invocationOf(argv: readonly string[]): Invocation {
-  let invocation = invocations.get(argv);
-  if (!invocation) invocations.set(argv, (invocation = argvToScript(argv)));
+function invocationOf(argv: readonly string[], shells: ShellTable): Invocation {
+  const cached = invocations.get(argv);
+  if (cached?.shells === shells) return cached.invocation;
+  const invocation = argvToScript(argv, shells);
+  invocations.set(argv, { shells, invocation });
   return invocation;
 }
 

@@ -5,6 +5,7 @@
  */
 import { timestampOf } from '../store/time.js';
 import { always, type BindFailure, type HttpBehaviour, type OutputLine } from './behaviour.js';
+import { nginxSignalProcess } from './nginx-signals.js';
 import type { Applet } from './sh/commands/types.js';
 
 /**
@@ -77,7 +78,7 @@ export function nginxVersion(tag: string | undefined): string {
   return `1.${m[1]}.${m[2] ?? NGINX_LAST_PATCH[Number(m[1])] ?? 0}`;
 }
 
-function minor(version: string): number {
+export function minor(version: string): number {
   return Number(version.split('.')[1]);
 }
 
@@ -95,7 +96,7 @@ export const NGINX_HTTP: HttpBehaviour = {
 };
 
 /** nginx's error-log time: `2025/01/01 00:00:05`. */
-function logTime(atMs: number): string {
+export function logTime(atMs: number): string {
   return timestampOf(atMs).slice(0, 19).replaceAll('-', '/').replace('T', ' ');
 }
 
@@ -109,7 +110,9 @@ const ENTRYPOINT_LINES = [
 ];
 
 /** Worker processes nginx starts (`worker_processes auto`: one per CPU of kubesim's default node). */
-const WORKERS = 4;
+export const WORKERS = 4;
+/** The first worker's pid (the entrypoint's scripts used the ones before). */
+export const FIRST_WORKER_PID = 29;
 
 /**
  * What the image prints when it starts: docker-entrypoint.sh (images since 1.19) on stdout, then
@@ -167,7 +170,7 @@ function startupOutput(version: string, alpine: boolean): OutputLine[] {
     notice('getrlimit(RLIMIT_NOFILE): 1048576:1048576'),
     notice('start worker processes'),
   );
-  for (let i = 0; i < WORKERS; i++) out.push(notice(`start worker process ${29 + i}`));
+  for (let i = 0; i < WORKERS; i++) out.push(notice(`start worker process ${FIRST_WORKER_PID + i}`));
   return out;
 }
 
@@ -258,11 +261,14 @@ export const NGINX_FILES: Readonly<Record<string, string>> = {
     '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
   '/var/log/nginx/access.log': '',
   '/var/log/nginx/error.log': '',
+  // Written by the master at start (`pid` in nginx.conf); `nginx -s` reads it.
+  '/var/run/nginx.pid': '1\n',
 };
 
 /**
- * The `nginx` binary as `kubectl exec` finds it: `-v`, `-V`, `-t` and `-s SIGNAL` (which the
- * running master accepts); starting a second nginx fails to bind port 80 like the real one.
+ * The `nginx` binary as `kubectl exec` finds it: `-v`, `-V`, `-t` and `-s SIGNAL` (sent to the
+ * master named in the pid file, see nginx-signals.ts); starting a second nginx fails to bind
+ * port 80 like the real one.
  */
 export function nginxCommand(version: string): Applet {
   return (ctx) => {
@@ -282,9 +288,7 @@ export function nginxCommand(version: string): Applet {
         );
         return 0;
       case '-s':
-        if (['stop', 'quit', 'reopen', 'reload'].includes(ctx.argv[2] ?? '')) return 0;
-        err.write(`nginx: invalid option: "-s ${ctx.argv[2] ?? ''}"\n`);
-        return 1;
+        return nginxSignalProcess(ctx, version);
       case undefined:
         err.write(
           'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n'.repeat(5) +

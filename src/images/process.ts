@@ -1,5 +1,11 @@
 import type { SimClock, SimTimer } from '../core/clock.js';
-import type { ContainerInvocation, HttpHeaders, ImageBehaviour, OutputLine } from './behaviour.js';
+import type {
+  ContainerInvocation,
+  HttpHeaders,
+  ImageBehaviour,
+  OutputLine,
+  SignalReaction,
+} from './behaviour.js';
 import { goBindFailure } from './behaviour.js';
 import type { ContainerContext } from './container-context.js';
 import { ContainerLog } from './container-log.js';
@@ -8,7 +14,10 @@ import { type GrpcHealthResult, grpcHealthCheck } from './grpc-health.js';
 import { httpAnswer } from './http-answer.js';
 import { imageRootFs } from './image-fs.js';
 import { programFor } from './programs.js';
-import type { Signal } from './sh/effects.js';
+import type { ProcessInfo } from './sh/commands/types.js';
+import { SIGNAL_NUMBERS, type Signal } from './sh/effects.js';
+import { containerArgv } from './sh/invocation.js';
+import type { ContainerProcesses } from './sh/process.js';
 import type { Vfs } from './sh/vfs.js';
 
 /** How a process ended. */
@@ -79,7 +88,11 @@ export interface ProgramHost {
 export interface Program {
   start(host: ProgramHost): void;
   /** Returns true when the program handled the signal itself (so the default action is skipped). */
-  onSignal?(signal: 'SIGTERM', host: ProgramHost): boolean;
+  onSignal?(signal: Signal, host: ProgramHost): boolean;
+  /** Its processes (PID 1 and its background jobs), for `ps` and `killall` in an exec. */
+  processes?(): readonly ProcessInfo[];
+  /** Signals one of its processes other than PID 1 (a background job); false when there is none. */
+  kill?(pid: number, signo: number): boolean;
 }
 
 const DEFAULT_HOSTNAME = 'localhost';
@@ -103,6 +116,8 @@ export class SimProcess {
   private readonly program: Program | undefined;
   private readonly host: ProgramHost;
   private rootFs: Vfs | undefined;
+  /** When a signal from inside the container made it exit (it is gone for an exec after that). */
+  private exitingAt: number | undefined;
 
   constructor(private readonly options: ProcessOptions) {
     this.clock = options.clock;
@@ -236,7 +251,89 @@ export class SimProcess {
       network: this.options.context?.network,
       now: this.clock.now,
       request,
+      container: this.containerView(),
     });
+  }
+
+  /**
+   * The container's processes as an exec in it sees them: this process as PID 1 (with a shell's
+   * background jobs), until it has ended, or until the exec's virtual time passes the instant a
+   * signal from inside made it quit.
+   */
+  private containerView(): ContainerProcesses {
+    const self = this;
+    return {
+      processes(now: number): readonly ProcessInfo[] {
+        if (!self.aliveAt(now)) return [];
+        return (
+          self.program?.processes?.() ?? [
+            { pid: 1, command: self.commandLine(), startedAt: self.startedAt, name: self.processName() },
+          ]
+        );
+      },
+      kill(pid: number, signo: number, now: number, sender: number): boolean {
+        if (!self.aliveAt(now)) return false;
+        if (pid !== 1) return self.program?.kill?.(pid, signo) ?? false;
+        if (signo !== 0) self.signalFromInside(signo, sender);
+        return true;
+      },
+    };
+  }
+
+  private aliveAt(now: number): boolean {
+    return this.running && (this.exitingAt === undefined || now <= this.exitingAt);
+  }
+
+  /**
+   * A signal to PID 1 from inside its PID namespace: the kernel drops SIGKILL and SIGSTOP, and any
+   * signal the process has no handler for. A shell program decides itself (its `trap`s); other
+   * processes react as their behaviour's `signals` (and `sigterm`) say.
+   */
+  private signalFromInside(signo: number, sender: number): void {
+    const signal = signalNamed(signo);
+    if (!signal || signal === 'SIGKILL') return;
+    if (this.program) {
+      this.program.onSignal?.(signal, this.host);
+      return;
+    }
+    const reaction = this.reactionTo(signal);
+    if (reaction?.action !== 'exit') return;
+    const afterMs = reaction.afterMs ?? 0;
+    const at = this.clock.now;
+    if (this.exitingAt !== undefined && this.exitingAt <= at + afterMs) return;
+    this.exitingAt = at + afterMs;
+    const { code, lines } = reaction;
+    this.after(afterMs, () => {
+      for (const line of lines?.(at, sender) ?? []) this.log.line(line.stream, line.text);
+      this.end({ code, at: this.clock.now, oomKilled: false, signal });
+    });
+  }
+
+  private reactionTo(signal: Signal): SignalReaction | undefined {
+    const b = this.options.behaviour;
+    const listed = b.signals?.[signal];
+    if (listed) return listed;
+    if (signal !== 'SIGTERM' || b.sigterm.action === 'ignore') return undefined;
+    return {
+      action: 'exit',
+      code: b.sigterm.code,
+      ...(b.sigterm.afterMs ? { afterMs: b.sigterm.afterMs } : {}),
+    };
+  }
+
+  /** The main process's command line (`ps`): the behaviour's, else the container's argv. */
+  private commandLine(): string {
+    const b = this.options.behaviour;
+    if (b.process) return b.process.commandLine;
+    const inv = this.options.invocation;
+    return containerArgv(inv.command, inv.args, b.imageCommand ?? {}).join(' ') || b.name;
+  }
+
+  private processName(): string {
+    const b = this.options.behaviour;
+    if (b.process) return b.process.name;
+    const argv0 = this.commandLine().split(' ', 1)[0]!;
+    return argv0.slice(argv0.lastIndexOf('/') + 1);
   }
 
   onExit(handler: (status: ExitStatus) => void): void {
@@ -362,6 +459,11 @@ export class SimProcess {
       `${this.options.label} exit`,
     );
   }
+}
+
+function signalNamed(signo: number): Signal | undefined {
+  for (const [name, n] of Object.entries(SIGNAL_NUMBERS)) if (n === signo) return name as Signal;
+  return undefined;
 }
 
 function envPairs(env: Readonly<Record<string, string>> | undefined): Array<[string, string]> {

@@ -1,8 +1,10 @@
 import type { Program, ProgramHost } from './process.js';
+import type { ProcessInfo } from './sh/commands/types.js';
 import type { Signal } from './sh/effects.js';
 import { type ShellHost, ShellRunner } from './sh/host.js';
 import { argvToScript, BUSYBOX_IMAGE, containerArgv } from './sh/invocation.js';
 import { ShellProcess } from './sh/process.js';
+import { userlandOf } from './userland.js';
 
 /**
  * The `shell` program: a busybox/alpine container's main process, run by the POSIX-sh
@@ -24,7 +26,8 @@ export function shellProgram(): Program {
         behaviour.imageCommand ?? BUSYBOX_IMAGE,
       );
       const env = context?.env ?? Object.entries(invocation.env ?? {});
-      const process = new ShellProcess(argvToScript(argv), {
+      const userland = userlandOf(behaviour);
+      const process = new ShellProcess(argvToScript(argv, userland.shells), {
         fs: () => host.fs(),
         env,
         hostname: context?.hostname ?? 'localhost',
@@ -34,6 +37,8 @@ export function shellProgram(): Program {
         ...(behaviour.commands ? { commands: behaviour.commands } : {}),
         ...(context?.stdinOpen ? { stdinOpen: true } : {}),
         ...(context?.seed !== undefined ? { seed: context.seed } : {}),
+        absent: userland.absent,
+        shells: userland.shells,
       });
       if (process.startError) {
         host.startFailed(process.startError);
@@ -60,8 +65,19 @@ export function shellProgram(): Program {
       runner.start();
     },
 
-    onSignal(signal: 'SIGTERM'): boolean {
+    onSignal(signal: Signal): boolean {
       runner?.signal(signal);
+      return true;
+    },
+
+    processes(): readonly ProcessInfo[] {
+      return runner?.process.processes() ?? [];
+    },
+
+    kill(pid: number, signo: number): boolean {
+      if (!runner || pid === runner.process.pid) return false;
+      if (!runner.process.kill(pid, signo)) return false;
+      runner.refresh();
       return true;
     },
   };

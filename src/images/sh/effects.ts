@@ -27,9 +27,18 @@ export interface TcpRequest {
 }
 
 export interface DnsRequest {
-  /** The name as typed; the driver applies /etc/resolv.conf's search list (ndots:5). */
+  /**
+   * The name as typed; the driver applies /etc/resolv.conf's search list (ndots:5). For a `PTR`
+   * request: the IP address whose name is wanted.
+   */
   readonly name: string;
   readonly timeoutMs: number;
+  /**
+   * `PTR`: a reverse lookup (libc's getnameinfo). A `resolved` answer's `name` is the record's
+   * target; an answer naming the address itself, or `nxdomain`, means the address has no name.
+   * Absent: an address lookup.
+   */
+  readonly type?: 'PTR';
 }
 
 /** What the process waits for. `sleep` with `ms: Infinity` never ends (`sleep infinity`). */

@@ -57,6 +57,16 @@ export class ShellRunner {
     return d;
   }
 
+  /**
+   * Lets the process notice a change made from outside it (a background job killed from an exec):
+   * a `wait` for that job ends. A process waiting on the network notices when its answer comes.
+   */
+  refresh(): void {
+    if (this.ended || this.process.current().type !== 'sleep') return;
+    this.generation++;
+    this.follow(this.process.resume());
+  }
+
   /** Applies steps until the process waits on the clock or ends. */
   private follow(first: Step): void {
     let step = first;

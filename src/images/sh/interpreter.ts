@@ -1,5 +1,6 @@
 import type { Command, Redirect, Script, SimpleCommand, Word } from './ast.js';
 import { APPLETS, isBusyboxApplet } from './commands/registry.js';
+import { shApplet } from './commands/sys.js';
 import type { Applet, AppletContext, ProcessInfo, SystemApi } from './commands/types.js';
 import {
   BreakException,
@@ -9,6 +10,7 @@ import {
   RedirectError,
   ReturnException,
 } from './control.js';
+import { commandError, type ShellDialect, type ShellTable, shellDialect } from './dialect.js';
 import type { Gen } from './effects.js';
 import {
   type ExpandContext,
@@ -58,6 +60,10 @@ export interface ProcessHost {
   readonly ppid: number;
   readonly startedAt: number;
   readonly extraCommands: ReadonlyMap<string, Applet>;
+  /** busybox applet names the image does not have (a Debian image has no `wget`, no `killall`). */
+  readonly absentCommands: ReadonlySet<string>;
+  /** The image's shells by program name (`sh`, `bash`) and the dialect of their messages. */
+  readonly shells: ShellTable;
   /** Commands run since the last wait (see OPS_PER_MS). */
   ops: number;
   nextPid(): number;
@@ -72,8 +78,8 @@ export interface ProcessHost {
     readonly command: string;
     readonly status?: number;
   }>;
-  /** Sends a signal to a process of this container (`kill`); false if there is none. */
-  kill(pid: number, signo: number): boolean;
+  /** `sender` sends a signal to a process of this container (`kill`); false if there is none. */
+  kill(pid: number, signo: number, sender?: number): boolean;
   processes(): readonly ProcessInfo[];
   unsupported(name: string): void;
   random(): number;
@@ -99,6 +105,8 @@ export interface ShellInit {
   /** `sh -c` counts lines from 0, a script file from 1. */
   readonly lineBase: number;
   readonly options?: Partial<ShellOptionFlags>;
+  /** Whose words its messages use (default ash's). */
+  readonly dialect?: ShellDialect;
 }
 
 const scriptCache = new Map<string, Script>();
@@ -127,6 +135,7 @@ export class Shell implements ExpandContext {
   fds: Fds;
   readonly lineBase: number;
   readonly options: ShellOptionFlags;
+  readonly dialect: ShellDialect;
   readonly functions: Map<string, Command>;
   /** Trap actions by signal number (0 = EXIT); '' ignores the signal. */
   readonly traps: Map<number, string>;
@@ -159,6 +168,7 @@ export class Shell implements ExpandContext {
     this.cwd = init.cwd;
     this.fds = init.fds;
     this.lineBase = init.lineBase;
+    this.dialect = init.dialect ?? 'ash';
     this.options = {
       errexit: false,
       xtrace: false,
@@ -197,6 +207,7 @@ export class Shell implements ExpandContext {
         fds,
         lineBase: this.lineBase,
         options: { ...this.options },
+        dialect: this.dialect,
       },
       this,
     );
@@ -298,6 +309,20 @@ export class Shell implements ExpandContext {
   /** Prints an ash error message to stderr. */
   msg(text: string, commandName?: string): void {
     this.fds.stderr.write(`${this.errPrefix(commandName)}${text}\n`);
+  }
+
+  /** A command that cannot run, in this shell's dialect (dash and bash number the line from 1). */
+  private commandMsg(
+    name: string,
+    problem: 'not found' | 'Permission denied' | 'applet not simulated by kubesim',
+  ) {
+    if (this.dialect === 'ash') {
+      this.msg(`${name}: ${problem}`);
+      return;
+    }
+    const line = this.line + Math.max(this.lineBase, 1);
+    const text = commandError(this.dialect, this.arg0, line, name, problem, this.lineBase === 0);
+    this.fds.stderr.write(`${text}\n`);
   }
 
   /** The short name ash's builtin applets (test, echo, kill) print errors with. */
@@ -775,23 +800,24 @@ export class Shell implements ExpandContext {
     fds: Fds,
     env?: ReadonlyArray<readonly [string, string]>,
     assigned: ReadonlyArray<readonly [string, string]> = [],
+    ownPid?: number,
   ): Gen<number> {
     const name = argv[0]!;
     const found = this.findProgram(name);
     if (found.kind === 'not-found') {
-      this.msg(`${name}: not found`);
+      this.commandMsg(name, 'not found');
       return 127;
     }
     if (found.kind === 'denied') {
-      this.msg(`${name}: Permission denied`);
+      this.commandMsg(name, 'Permission denied');
       return 126;
     }
     if (found.kind === 'unsupported') {
       this.host.unsupported(found.applet);
-      this.msg(`${name}: applet not simulated by kubesim`);
+      this.commandMsg(name, 'applet not simulated by kubesim');
       return 127;
     }
-    const pid = this.host.nextPid();
+    const pid = ownPid ?? this.host.nextPid();
     if (found.kind === 'script')
       return yield* this.runScriptFile(found.path, argv, fds, env ?? this.environFor(assigned));
     const call = new AppletCall(this, found.applet, found.applet, argv, fds, pid, env, assigned);
@@ -819,6 +845,9 @@ export class Shell implements ExpandContext {
         const r = this.appletByName(m[1]!);
         if (r) return r;
       }
+      // The bash image installs bash in /usr/local/bin.
+      if (shellDialect(path, this.host.shells))
+        return this.appletByName(path.slice(path.lastIndexOf('/') + 1))!;
       return this.fileProgram(path);
     }
     const r = this.appletByName(name);
@@ -834,7 +863,11 @@ export class Shell implements ExpandContext {
   private appletByName(
     name: string,
   ): { kind: 'applet'; applet: string; impl: Applet } | { kind: 'unsupported'; applet: string } | undefined {
-    const impl = this.host.extraCommands.get(name) ?? APPLETS.get(name);
+    const extra = this.host.extraCommands.get(name);
+    if (extra) return { kind: 'applet', applet: name, impl: extra };
+    if (this.host.absentCommands.has(name)) return undefined;
+    if (Object.hasOwn(this.host.shells, name)) return { kind: 'applet', applet: name, impl: shApplet };
+    const impl = APPLETS.get(name);
     if (impl) return { kind: 'applet', applet: name, impl };
     if (isBusyboxApplet(name)) return { kind: 'unsupported', applet: name };
     return undefined;
@@ -895,6 +928,7 @@ export class Shell implements ExpandContext {
     env: ReadonlyArray<readonly [string, string]>,
     lineBase: number,
     options: Partial<ShellOptionFlags> = {},
+    dialect: ShellDialect = this.dialect,
   ): Shell {
     const vars = this.vars.clone();
     for (const [k] of vars.sorted())
@@ -912,6 +946,7 @@ export class Shell implements ExpandContext {
       fds,
       lineBase,
       options,
+      dialect,
     });
   }
 
@@ -922,13 +957,14 @@ export class Shell implements ExpandContext {
     env: ReadonlyArray<readonly [string, string]>,
   ): Gen<number> {
     const parsed = parseShellArgs(argv);
+    const dialect = shellDialect(argv[0]!, this.host.shells) ?? this.dialect;
     if (parsed.kind === 'error') {
       fds.stderr.write(`${argv[0]}: ${parsed.message}\n`);
       return 2;
     }
     if (parsed.kind === 'stdin') {
       const text = fds.stdin.readAll();
-      const child = this.childShell(argv[0]!, undefined, parsed.args, fds, env, 1, parsed.options);
+      const child = this.childShell(argv[0]!, undefined, parsed.args, fds, env, 1, parsed.options, dialect);
       return yield* child.runMain(cachedParse(text));
     }
     if (parsed.kind === 'file') {
@@ -937,7 +973,7 @@ export class Shell implements ExpandContext {
         fds.stderr.write(`${argv[0]}: can't open '${parsed.path}': No such file or directory\n`);
         return 2;
       }
-      const child = this.childShell(argv[0]!, parsed.path, parsed.args, fds, env, 1, parsed.options);
+      const child = this.childShell(argv[0]!, parsed.path, parsed.args, fds, env, 1, parsed.options, dialect);
       return yield* child.runMain(cachedParse(this.host.fs.readFile(path)));
     }
     const child = this.childShell(
@@ -948,6 +984,7 @@ export class Shell implements ExpandContext {
       env,
       0,
       parsed.options,
+      dialect,
     );
     return yield* child.runMain(cachedParse(parsed.script));
   }
@@ -1152,7 +1189,7 @@ class AppletCall implements AppletContext, SystemApi {
   }
 
   kill(pid: number, signo: number): boolean {
-    return this.owner.host.kill(pid, signo);
+    return this.owner.host.kill(pid, signo, this.pid);
   }
 
   run(argv: readonly string[], fds: Fds, env?: ReadonlyArray<readonly [string, string]>): Gen<number> {

@@ -1,3 +1,4 @@
+import { ASH_SHELLS, type ShellTable, shellDialect } from './dialect.js';
 import { parseShellArgs, type ShellOptionFlags } from './interpreter.js';
 
 /**
@@ -63,16 +64,21 @@ export function containerArgv(
   return [...(image.entrypoint ?? []), ...(hasArgs ? args : (image.cmd ?? []))];
 }
 
-const SHELL = /^(?:(?:\/usr)?\/bin\/)?(?:sh|ash)$/;
-
-/** Classifies an argv (see Invocation). `busybox sh -c …` is the shell too. */
-export function argvToScript(argv: readonly string[]): Invocation {
+/**
+ * Classifies an argv (see Invocation): a program named like one of the image's `shells` (`sh`,
+ * `/bin/sh`, `bash` where the image has bash) is the shell. `busybox sh -c …` is the shell too.
+ */
+export function argvToScript(argv: readonly string[], shells: ShellTable = ASH_SHELLS): Invocation {
   if (argv.length === 0) return { kind: 'error', argv, message: 'no command specified' };
   const prog = argv[0]!;
-  if (/^(?:(?:\/usr)?\/bin\/)?busybox$/.test(prog) && argv[1] !== undefined && SHELL.test(argv[1])) {
+  if (
+    /^(?:(?:\/usr)?\/bin\/)?busybox$/.test(prog) &&
+    argv[1] !== undefined &&
+    shellDialect(argv[1], ASH_SHELLS)
+  ) {
     return argvToScript(argv.slice(1));
   }
-  if (!SHELL.test(prog)) return { kind: 'exec', argv };
+  if (!shellDialect(prog, shells)) return { kind: 'exec', argv };
   const parsed = parseShellArgs(argv);
   switch (parsed.kind) {
     case 'error':

@@ -1,7 +1,8 @@
 import type { Command } from './ast.js';
 import { SIM_EPOCH_MS } from './commands/date.js';
-import type { Applet } from './commands/types.js';
+import type { Applet, ProcessInfo } from './commands/types.js';
 import { KilledException } from './control.js';
+import { ASH_SHELLS, type ShellTable, shellDialect } from './dialect.js';
 import {
   type Answer,
   type Effect,
@@ -53,7 +54,26 @@ export interface ShellProcessOptions {
   readonly commands?: Readonly<Record<string, Applet>>;
   /** Seeds $RANDOM. */
   readonly seed?: number;
+  /** busybox applet names the image does not have (Debian has no `wget`): `not found`. */
+  readonly absent?: ReadonlySet<string>;
+  /** The image's shells and their dialects (default busybox's: `sh` and `ash`, ash's words). */
+  readonly shells?: ShellTable;
+  /** The container's other processes (its main process, seen from an exec): `ps`, `kill`, `killall`. */
+  readonly container?: ContainerProcesses;
 }
+
+/**
+ * The processes of a container outside this one (an exec sees the container's main process as
+ * PID 1). `now` is the caller's simulated time: an exec runs ahead in virtual time, and a process
+ * that was told to quit is gone once that time has passed.
+ */
+export interface ContainerProcesses {
+  processes(now: number): readonly ProcessInfo[];
+  /** `sender` sends signal `signo` (0: only test) to `pid`; false when there is no such process. */
+  kill(pid: number, signo: number, now: number, sender: number): boolean;
+}
+
+const NO_COMMANDS: ReadonlySet<string> = new Set();
 
 interface Thread {
   readonly pid: number;
@@ -102,6 +122,8 @@ export class ShellProcess implements ProcessHost {
   readonly ppid: number;
   readonly startedAt: number;
   readonly extraCommands: ReadonlyMap<string, Applet>;
+  readonly absentCommands: ReadonlySet<string>;
+  readonly shells: ShellTable;
   readonly pid1: boolean;
   ops = 0;
   /** Busybox applets used that kubesim does not simulate (for a warning to the user). */
@@ -127,6 +149,7 @@ export class ShellProcess implements ProcessHost {
   private jobCounter = 0;
   private randomState: number;
   private vfs: Vfs | (() => Vfs);
+  private readonly container: ContainerProcesses | undefined;
 
   constructor(
     private readonly invocation: Invocation,
@@ -143,6 +166,9 @@ export class ShellProcess implements ProcessHost {
     this.startedAt = this.now();
     this.randomState = (options.seed ?? 1) >>> 0 || 1;
     this.extraCommands = new Map(Object.entries(options.commands ?? {}));
+    this.absentCommands = options.absent ?? NO_COMMANDS;
+    this.shells = options.shells ?? ASH_SHELLS;
+    this.container = options.container;
     const env = runtimeEnvironment(options);
     this.env = env;
     this.hostname = options.hostname ?? env.find(([k]) => k === 'HOSTNAME')?.[1] ?? 'localhost';
@@ -186,6 +212,7 @@ export class ShellProcess implements ProcessHost {
       fds,
       lineBase: invocation.kind === 'shell' ? 0 : 1,
       options: options_,
+      dialect: shellDialect(invocation.argv[0] ?? 'sh', this.shells) ?? this.shells.sh ?? 'ash',
     });
     this.startError = this.checkStart();
   }
@@ -295,21 +322,26 @@ export class ShellProcess implements ProcessHost {
     });
   }
 
-  kill(pid: number, signo: number): boolean {
+  kill(pid: number, signo: number, sender = this.pid): boolean {
     if (pid === this.pid || pid === 0) {
       this.signalSelf(signo);
       return true;
     }
     const t = this.threads.find((x) => x.pid === pid && x.state !== 'done');
-    if (!t) return false;
+    if (!t) return this.container?.kill(pid, signo, this.now(), sender) ?? false;
     if (signo !== 0) this.endThread(t, 128 + signo);
     return true;
   }
 
-  processes(): ReadonlyArray<{ pid: number; command: string; startedAt: number }> {
-    return this.threads
+  /** Its own processes, and the container's others when it runs in a container (an exec). */
+  processes(): readonly ProcessInfo[] {
+    const own = this.threads
       .filter((t) => t.state !== 'done')
       .map((t) => ({ pid: t.pid, command: t.command, startedAt: t.startedAt }));
+    if (!this.container) return own;
+    const pids = new Set(own.map((p) => p.pid));
+    const others = this.container.processes(this.now()).filter((p) => !pids.has(p.pid));
+    return [...others, ...own].sort((a, b) => a.pid - b.pid);
   }
 
   unsupported(name: string): void {
@@ -352,7 +384,8 @@ export class ShellProcess implements ProcessHost {
         return status;
       }
       case 'exec':
-        return yield* root.runExternal(inv.argv, root.fds, this.env);
+        // The runtime starts the program itself: it is this process, with this pid.
+        return yield* root.runExternal(inv.argv, root.fds, this.env, [], this.pid);
       case 'error':
         root.fds.stderr.write(`${inv.message}\n`);
         return 127;

@@ -60,10 +60,10 @@ export function runToCompletion(
 ): ExecResult {
   const invocation =
     typeof command === 'string'
-      ? argvToScript(['sh', '-c', command])
+      ? argvToScript(['sh', '-c', command], options.shells)
       : isInvocation(command)
         ? command
-        : argvToScript(command);
+        : argvToScript(command, options.shells);
   const start = options.startMs ?? 0;
   const limit = start + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let now = start;

@@ -1,5 +1,6 @@
 import { date } from './date.js';
 import { cat, chmod, cp, ls, mkdir, mv, rm, rmdir, touch } from './fs.js';
+import { killall } from './killall.js';
 import { nc, wget } from './net.js';
 import { nslookup } from './nslookup.js';
 import {
@@ -66,6 +67,7 @@ export const APPLETS: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['hostname', hostname],
   ['id', id],
   ['kill', kill],
+  ['killall', killall],
   ['ls', ls],
   ['mkdir', mkdir],
   ['mv', mv],
@@ -114,7 +116,7 @@ const OTHER_BUSYBOX_APPLETS = new Set(
   freeramdisk fsck fsck.minix fsfreeze fstrim fsync ftpd ftpget ftpput fuser getopt getty groups gunzip gzip halt hd
   hdparm hexdump hexedit hostid httpd hush hwclock i2cdetect i2cdump i2cget i2cset i2ctransfer ifconfig ifdown
   ifenslave ifplugd ifup inetd init insmod install ionice iostat ip ipaddr ipcalc ipcrm ipcs iplink ipneigh iproute
-  iprule iptunnel kbd_mode killall killall5 klogd last less link linux32 linux64 linuxrc ln loadfont loadkmap logger
+  iprule iptunnel kbd_mode killall5 klogd last less link linux32 linux64 linuxrc ln loadfont loadkmap logger
   login logname logread losetup lpd lpq lpr lsattr lsmod lsof lspci lsscsi lsusb lzcat lzma lzop makedevs makemime
   man md5sum mdev mesg microcom mim mkdosfs mke2fs mkfifo mkfs.ext2 mkfs.minix mkfs.vfat mknod mkpasswd mkswap mktemp
   modinfo modprobe more mount mountpoint mpstat mt nameif nanddump nandwrite nbd-client netstat nice nl nmeter nologin
@@ -132,4 +134,9 @@ const OTHER_BUSYBOX_APPLETS = new Set(
 
 export function isBusyboxApplet(name: string): boolean {
   return OTHER_BUSYBOX_APPLETS.has(name);
+}
+
+/** Every name busybox 1.36 answers to, simulated or not (an image's userland is described against it). */
+export function busyboxNames(): readonly string[] {
+  return [...APPLET_NAMES, ...OTHER_BUSYBOX_APPLETS];
 }

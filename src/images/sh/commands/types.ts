@@ -23,6 +23,8 @@ export interface ProcessInfo {
   readonly pid: number;
   readonly command: string;
   readonly startedAt: number;
+  /** The process's name (`comm`) when it is not its command's first word (`nginx` for nginx's master). */
+  readonly name?: string;
 }
 
 /** The simulated operating system, as far as applets need it. */
