@@ -1,7 +1,8 @@
 /**
  * Ported from pkg/controller/tainteviction/taint_eviction_test.go: TestGetMinTolerationTime,
  * TestCreatePod, TestUpdatePod, TestCreateNode, TestUpdateNode, TestUpdateNodeWithMultipleTaints,
- * TestUpdateNodeWithMultiplePods and TestPodDeletionEvent, on a real Store and fake clock
+ * TestUpdateNodeWithMultiplePods, TestEventualConsistency, TestDeletePod, TestDeleteNode and
+ * TestPodDeletionEvent (with the flows that emit its two events), on a real Store and fake clock
  * (upstream's fake clientset and sleeps become simulated time). Upstream's "removing
  * toleration" case is left out: the API server refuses to remove a toleration.
  */
@@ -282,22 +283,111 @@ describe('TaintEvictionController', () => {
     });
   });
 
-  it('TestPodDeletionEvent: Marking for deletion, then Cancelling once the taint goes', () => {
-    const h = harness({ pods: [pod('test', 'node1')] });
-    h.setTaints([taint(1)]);
-    h.setTaints([]);
-    expect(h.events()).to.deep.equal([
-      ['test', 'Marking for deletion Pod default/test', 'taint-eviction-controller'],
-      ['test', 'Cancelling deletion of Pod default/test', 'taint-eviction-controller'],
-    ]);
-    const event = h.store.list('Event')[0]!;
-    expect(event.type).to.equal('Normal');
-    expect(event.involvedObject).to.include({
-      kind: 'Pod',
-      apiVersion: 'v1',
-      namespace: 'default',
-      name: 'test',
+  describe('TestPodDeletionEvent', () => {
+    it('emitPodDeletionEvent: "Marking for deletion", Normal, on a reference without uid', () => {
+      const h = harness({ pods: [pod('test', 'node1')] });
+      h.setTaints([taint(1)]);
+      expect(h.events()).to.deep.equal([
+        ['test', 'Marking for deletion Pod default/test', 'taint-eviction-controller'],
+      ]);
+      const event = h.store.list('Event')[0]!;
+      expect(event.type).to.equal('Normal');
+      expect(event.count).to.equal(1);
+      expect(event.involvedObject).to.include({
+        kind: 'Pod',
+        apiVersion: 'v1',
+        namespace: 'default',
+        name: 'test',
+      });
+      expect(event.involvedObject.uid).to.equal(undefined);
     });
-    expect(event.involvedObject.uid).to.equal(undefined);
+
+    it('emitCancelPodDeletionEvent: "Cancelling deletion" when a waiting deletion is cancelled', () => {
+      const h = harness({ pods: [pod('test', 'node1', [tolerate(1, 100)])] });
+      h.setTaints([taint(1)]);
+      h.loop.advance(50_000);
+      h.setTaints([]);
+      expect(h.events()).to.deep.equal([
+        ['test', 'Cancelling deletion of Pod default/test', 'taint-eviction-controller'],
+      ]);
+      h.loop.advance(100_000);
+      expect(h.deleted('test')).to.equal(false);
+    });
+
+    it('nothing to cancel once a deletion has run: no "Cancelling" event when the taint goes', () => {
+      const h = harness({ pods: [pod('now', 'node1'), pod('later', 'node1', [tolerate(1, 10)])] });
+      h.setTaints([taint(1)]);
+      h.loop.advance(10_000);
+      h.setTaints([]);
+      expect(h.events()).to.have.deep.members([
+        ['now', 'Marking for deletion Pod default/now', 'taint-eviction-controller'],
+        ['later', 'Marking for deletion Pod default/later', 'taint-eviction-controller'],
+      ]);
+    });
+
+    it('a deletion due at once runs at once: nothing is left waiting to cancel', () => {
+      const h = harness({ pods: [pod('test', 'node1')] });
+      h.setTaints([taint(1)]);
+      expect(h.deleted('test')).to.equal(true);
+      expect(h.controller.scheduledAt('default/test')).to.equal(undefined);
+      h.setTaints([]);
+      expect(h.events().map((e) => e[1])).to.deep.equal(['Marking for deletion Pod default/test']);
+    });
+  });
+
+  describe('TestEventualConsistency: pods the node update did not see are handled when they arrive', () => {
+    const cases: Array<{ name: string; prev?: Pod; next: Pod; deleted: boolean; scheduledAt?: number }> = [
+      {
+        name: 'existing pod2 scheduled onto tainted Node',
+        prev: pod('pod2', ''),
+        next: pod('pod2', 'node1'),
+        deleted: true,
+      },
+      {
+        name: 'existing pod2 with taint toleration scheduled onto tainted Node',
+        prev: pod('pod2', '', [tolerate(1, 100)]),
+        next: pod('pod2', 'node1', [tolerate(1, 100)]),
+        deleted: false,
+        scheduledAt: 100_000,
+      },
+      { name: 'new pod2 created on tainted Node', next: pod('pod2', 'node1'), deleted: true },
+      {
+        name: 'new pod2 with tait toleration created on tainted Node',
+        next: pod('pod2', 'node1', [tolerate(1, 100)]),
+        deleted: false,
+        scheduledAt: 100_000,
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const h = harness({ pods: [pod('pod1', 'node1'), ...(c.prev ? [c.prev] : [])] });
+        h.setTaints([taint(1)]);
+        expect([h.patched('pod1'), h.deleted('pod1')]).to.deep.equal([true, true]);
+        if (c.prev) {
+          h.store.bindPod('default', 'pod2', 'node1');
+          h.loop.settle();
+        } else h.create(c.next);
+        expect([h.patched('pod2'), h.deleted('pod2')]).to.deep.equal([c.deleted, c.deleted]);
+        expect(h.controller.scheduledAt('default/pod2')).to.equal(c.scheduledAt);
+      });
+    }
+  });
+
+  it('TestDeleteNode: a deleted node is forgotten, so pods bound to its name are left alone', () => {
+    const h = harness({ taints: [taint(1)] });
+    h.store.delete('Node', undefined, 'node1');
+    h.loop.settle();
+    h.create(pod('pod1', 'node1'));
+    expect(h.deleted('pod1')).to.equal(false);
+  });
+
+  it('TestDeletePod: a pod deleted while its deletion waits is cancelled without trouble', () => {
+    const h = harness({ taints: [taint(1)] });
+    h.create(pod('pod1', 'node1', [tolerate(1, 100)]));
+    h.store.delete('Pod', 'default', 'pod1', { gracePeriodSeconds: 0 });
+    h.loop.settle();
+    expect(h.controller.scheduledAt('default/pod1')).to.equal(undefined);
+    h.loop.advance(200_000);
+    expect(h.events().map((e) => e[1])).to.deep.equal(['Cancelling deletion of Pod default/pod1']);
   });
 });

@@ -6,11 +6,13 @@
  * not-ready and unreachable tolerations for 300 s at admission (DefaultTolerationSeconds), so a
  * lost node's pods go 300 s after the node controller taints it.
  *
- * Before deleting, it adds the condition DisruptionTarget=True (DeletionByTaintManager,
- * "Taint manager: deleting due to NoExecute taint") and records `TaintManagerEviction`
- * "Marking for deletion Pod default/web-1"; cancelling scheduled work records "Cancelling
- * deletion of Pod default/web-1". As upstream, work that has fired stays on record, so a later
- * cancel (the taints going, the pod finally removed) still records the cancelling event.
+ * Before deleting, it records `TaintManagerEviction` "Marking for deletion Pod default/web-1"
+ * and adds the condition DisruptionTarget=True (DeletionByTaintManager, "Taint manager: deleting
+ * due to NoExecute taint"). Cancelling a deletion that is still waiting for its time records
+ * "Cancelling deletion of Pod default/web-1" (TimedWorkerQueue.CancelWork returns true only for a
+ * worker with a timer). Work that is due at once (an untolerated taint) runs at once and has no
+ * timer; work that has run stays on record as nil so it is not added twice, and cancelling either
+ * (the taint going, the pod finally removed) records nothing.
  *
  * Simplified: a second look at the same instant never reschedules (upstream's strict "before"
  * is always true between real clock readings, so rescheduling only follows a real change); a
@@ -41,7 +43,7 @@ export function getMinTolerationTime(tolerations: readonly Toleration[]): number
   return min === Number.POSITIVE_INFINITY ? -1 : min * 1000;
 }
 
-/** A scheduled deletion; null once it has fired (kept so it is not added twice). */
+/** A deletion waiting for its time; null once it has run, or when it ran at once (no timer). */
 type Work = { readonly createdAt: number; readonly fireAt: number } | null;
 
 export class TaintEvictionController implements Controller {
@@ -158,42 +160,60 @@ export class TaintEvictionController implements Controller {
     this.addWork(podKey, startTime, trigger);
   }
 
+  /**
+   * TimedWorkerQueue.AddWork: nothing if work for the pod is on record; work with no delay
+   * (createWorker's `delay <= 0`) runs at once and cannot be cancelled; other work waits.
+   */
   private addWork(podKey: string, createdAt: number, fireAt: number): void {
     if (this.work.has(podKey)) return;
+    if (fireAt - createdAt <= 0) {
+      this.work.set(podKey, null);
+      this.run(podKey);
+      return;
+    }
     this.work.set(podKey, { createdAt, fireAt });
     this.queue?.addAfter(`fire:${podKey}`, fireAt - this.ctx.clock.now);
   }
 
-  /** CancelWork, and the cancelling event when there was work (fired or not). */
+  /** cancelWorkWithEvent: CancelWork, and the cancelling event only when a timer was stopped. */
   private cancelWorkWithEvent(podKey: string): void {
     if (!this.work.has(podKey)) return;
+    const pending = this.work.get(podKey) !== null;
     this.work.delete(podKey);
-    this.record(podKey, `Cancelling deletion of Pod ${podKey}`);
+    if (pending) this.record(podKey, `Cancelling deletion of Pod ${podKey}`);
   }
 
-  /** deletePodHandler: the event, the DisruptionTarget condition, then a graceful delete. */
+  /** A waiting deletion's timer: run it unless it was cancelled (or replaced by a later one). */
   private fire(podKey: string): ReconcileResult | undefined {
     const work = this.work.get(podKey);
     if (!work) return undefined;
     const now = this.ctx.clock.now;
     if (work.fireAt > now) return { requeueAfter: work.fireAt - now };
     this.work.set(podKey, null);
+    this.run(podKey);
+    return undefined;
+  }
+
+  /**
+   * deletePodHandler: the event, then addConditionAndDeletePod (the DisruptionTarget condition,
+   * a graceful delete). A pod that is already gone is an error: the work is forgotten.
+   */
+  private run(podKey: string): void {
     this.record(podKey, `Marking for deletion Pod ${podKey}`);
-    const { store } = this.ctx;
+    const { store, clock } = this.ctx;
     const [namespace, name] = splitPodKey(podKey);
     const pod = store.get('Pod', namespace, name);
     if (!pod) {
       this.work.delete(podKey);
-      return undefined;
+      return;
     }
-    const conditions = withDisruptionTarget(pod, timestampOf(now));
+    const conditions = withDisruptionTarget(pod, timestampOf(clock.now));
     if (conditions) {
       store.mutateStatus('Pod', namespace, name, (draft) => {
         draft.status = { ...(draft.status ?? {}), conditions };
       });
     }
     store.delete('Pod', namespace, name);
-    return undefined;
   }
 
   private record(podKey: string, message: string): void {

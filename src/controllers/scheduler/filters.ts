@@ -1,4 +1,5 @@
-import type { Pod } from '../../api/types.js';
+import type { ContainerPort, Pod } from '../../api/types.js';
+import { hostPortsOf } from './host-ports.js';
 import type { NodeInfo } from './node-info.js';
 import type { Resource } from './resources.js';
 
@@ -10,6 +11,8 @@ export interface FilterStatus {
 
 export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 export const ERR_REASON_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
+/** nodeports.ErrReason. */
+export const ERR_REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";
 
 interface Toleration {
   key?: string;
@@ -27,9 +30,10 @@ interface Taint {
 export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   if (t.effect && t.effect !== taint.effect) return false;
   if (t.key && t.key !== taint.key) return false;
-  switch (t.operator ?? 'Equal') {
+  switch (t.operator ?? '') {
     case 'Exists':
       return true;
+    case '':
     case 'Equal':
       return (t.value ?? '') === (taint.value ?? '');
     default:
@@ -121,6 +125,25 @@ export function nodeAffinity(pod: Pod, info: NodeInfo): FilterStatus | undefined
   return undefined;
 }
 
+/** NodePorts' verdict on a node where a wanted host port is taken; shared (frozen), as it never varies. */
+const NODE_PORTS_TAKEN: FilterStatus = Object.freeze({
+  code: 'Unschedulable',
+  reasons: Object.freeze([ERR_REASON_NODE_PORTS]),
+});
+
+/**
+ * NodePorts (pkg/scheduler/framework/plugins/nodeports): Unschedulable when any wanted
+ * (hostIP, protocol, hostPort) conflicts with one the node's pods use (HostPortInfo.CheckConflict).
+ * A pod without host ports is skipped (PreFilter's Skip). Unschedulable, not Unresolvable: evicting
+ * the pod that holds the port would free it, so preemption looks at such nodes.
+ */
+export function nodePorts(wantPorts: readonly ContainerPort[], info: NodeInfo): FilterStatus | undefined {
+  for (const p of wantPorts) {
+    if (info.usedPorts.checkConflict(p.hostIP, p.protocol, p.hostPort ?? 0)) return NODE_PORTS_TAKEN;
+  }
+  return undefined;
+}
+
 /** One resource the node lacks (noderesources.InsufficientResource). */
 export interface InsufficientResource {
   readonly resourceName: string;
@@ -199,31 +222,43 @@ export function nodeResourcesFit(request: Resource, info: NodeInfo): FilterStatu
 }
 
 /**
- * The default filters in the scheduler's plugin order; a node's verdict is the first plugin
- * that rejects it (runAllFilters is off).
+ * The default filters in the order of the v1.33 default plugin set (apis/config/v1
+ * default_plugins.go: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts,
+ * NodeResourcesFit, then volume and inter-pod plugins kubesim has nothing for); a node's verdict
+ * is the first plugin that rejects it (runAllFilters is off). spec.nodeName pods never reach the
+ * scheduler, so NodeName never rejects.
  */
-export function filterNode(pod: Pod, request: Resource, info: NodeInfo): FilterStatus | undefined {
+export function filterNode(
+  pod: Pod,
+  request: Resource,
+  info: NodeInfo,
+  wantPorts: readonly ContainerPort[] = hostPortsOf(pod),
+): FilterStatus | undefined {
   return (
     nodeUnschedulable(pod, info) ??
     taintToleration(pod, info) ??
     nodeAffinity(pod, info) ??
+    nodePorts(wantPorts, info) ??
     nodeResourcesFit(request, info)
   );
 }
 
 /**
  * filterNode for one pod over many nodes, with what depends on the pod alone worked out once: a
- * pod without node selector or affinity on a schedulable node without taints passes the first
- * three filters, so only the resource fit is left to check. Every pod is filtered against every
- * node (10,000 pods over 1,000 nodes: ten million checks).
+ * pod without node selector, affinity or host ports on a schedulable node without taints passes
+ * the first four filters, so only the resource fit is left to check. Every pod is filtered
+ * against every node (10,000 pods over 1,000 nodes: ten million checks).
  */
 export function nodeFilterFor(pod: Pod, request: Resource): (info: NodeInfo) => FilterStatus | undefined {
   const spec = pod.spec;
+  const wantPorts = hostPortsOf(pod);
   const placementFree =
-    !spec?.nodeSelector && !spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+    !spec?.nodeSelector &&
+    !spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution &&
+    wantPorts.length === 0;
   const nothing = requestsNothing(request);
   return (info) => {
-    if (!placementFree || !info.plain) return filterNode(pod, request, info);
+    if (!placementFree || !info.plain) return filterNode(pod, request, info, wantPorts);
     if (nothing && info.podCount + 1 <= info.allowedPodNumber) return undefined;
     return nodeResourcesFit(request, info);
   };

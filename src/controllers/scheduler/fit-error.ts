@@ -28,10 +28,9 @@ function goStringLess(a: string, b: string): number {
 }
 
 /**
- * DefaultPreemption's PostFilter message when no node can be freed: nodes rejected as
- * unresolvable are "Preemption is not helpful for scheduling"; the others have no pod of
- * lower priority to evict. (kubesim does not preempt: every pod has the same priority unless
- * a scenario sets one, and victims are not searched.)
+ * DefaultPreemption's PostFilter message when no node holds a pod of lower priority (the only
+ * case without PriorityClasses; preemption.ts handles the others): nodes rejected as
+ * unresolvable are "Preemption is not helpful for scheduling"; the others have no victim.
  */
 export function preemptionMessage(
   preemptionPolicy: string | undefined,

@@ -44,15 +44,20 @@ describe('nodeFilterFor', () => {
     new NodeInfo(node('tainted', { taint: true })),
     new NodeInfo(node('zoned', { zone: 'a' })),
     new NodeInfo(node('full', { pods: '1' })),
+    new NodeInfo(node('port-taken', {})),
   ];
   const busy = infos[4]!;
   busy.addPod(accountedPod({ ...pod({}), spec: { ...pod({}).spec!, nodeName: 'full' } }));
+  const withPort = pod({});
+  withPort.spec!.containers[0]!.ports = [{ containerPort: 8080, hostPort: 8080 }];
+  infos[5]!.addPod(accountedPod({ ...withPort, spec: { ...withPort.spec!, nodeName: 'port-taken' } }));
   const pods: Array<[string, Pod]> = [
     ['no placement rules', pod({})],
     ['a cpu request', pod({}, '500m')],
     ['too much cpu', pod({}, '2')],
     ['a node selector', pod({ nodeSelector: { zone: 'a' } })],
     ['a toleration', pod({ tolerations: [{ key: 'dedicated', operator: 'Exists' }] })],
+    ['a host port', withPort],
     [
       'required node affinity',
       pod({
@@ -73,4 +78,16 @@ describe('nodeFilterFor', () => {
       for (const info of infos) expect(filter(info), info.name).to.deep.equal(filterNode(p, request, info));
     });
   }
+
+  it('turns a pod with a host port away from the node whose pod holds it, and only from that one', () => {
+    const filter = nodeFilterFor(withPort, podRequests(withPort));
+    expect(infos.map((info) => filter(info)?.reasons[0])).to.deep.equal([
+      undefined,
+      'node(s) were unschedulable',
+      'node(s) had untolerated taint {dedicated: db}',
+      undefined,
+      'Too many pods',
+      "node(s) didn't have free ports for the requested pod ports",
+    ]);
+  });
 });

@@ -45,6 +45,9 @@ describe('selectNode', () => {
       for (const info of nodes) {
         for (let p = random.int(12); p > 0; p--) {
           info.addPod({
+            key: `default/p${p}`,
+            hostPorts: [],
+            priority: 0,
             node: info.name,
             requests: request(0, 0),
             nonZeroRequests: request(100 * (1 + random.int(5)), 64 * (1 + random.int(8))),
@@ -62,7 +65,15 @@ describe('selectNode', () => {
   it('spreads pods of one owner: the node with fewer of them wins when resources are equal', () => {
     const a = nodeInfo('node-1', 4000, 8192);
     const b = nodeInfo('node-2', 4000, 8192);
-    const pod = { node: 'node-1', requests: request(0, 0), nonZeroRequests: request(100, 200), owner: 'rs' };
+    const pod = {
+      key: 'default/p',
+      hostPorts: [],
+      priority: 0,
+      node: 'node-1',
+      requests: request(0, 0),
+      nonZeroRequests: request(100, 200),
+      owner: 'rs',
+    };
     a.addPod(pod);
     b.addPod({ ...pod, node: 'node-2', owner: 'other' });
     expect(selectNode(request(100, 200), 'rs', [a, b])?.name).to.equal('node-2');

@@ -1,3 +1,5 @@
+import type { Pod } from '../../api/types.js';
+import { toleratesTaint } from './filters.js';
 import type { NodeInfo } from './node-info.js';
 import type { Resource } from './resources.js';
 
@@ -50,7 +52,30 @@ export function spreadScores(owner: string | undefined, nodes: readonly NodeInfo
 }
 
 /** Plugin weights of the default profile. */
-const WEIGHTS = { leastAllocated: 1, balancedAllocation: 1, podTopologySpread: 2 };
+const WEIGHTS = { leastAllocated: 1, balancedAllocation: 1, podTopologySpread: 2, taintToleration: 3 };
+
+/**
+ * TaintToleration's Score and NormalizeScore: each node counts the PreferNoSchedule taints the
+ * pod does not tolerate (only tolerations with that effect or none count), then
+ * DefaultNormalizeScore reversed: `100 − 100 × count / max`. Example: counts [0, 1, 2] → [100,
+ * 50, 0]. Undefined when no node has such a taint: every node would score 100, which changes no
+ * choice.
+ */
+export function taintTolerationScores(
+  pod: Pick<Pod, 'spec'>,
+  feasible: readonly NodeInfo[],
+): number[] | undefined {
+  if (!feasible.some((n) => n.preferNoSchedule.length > 0)) return undefined;
+  const tolerations = (pod.spec?.tolerations ?? []).filter(
+    (t) => !t.effect || t.effect === 'PreferNoSchedule',
+  );
+  const counts = feasible.map(
+    (n) => n.preferNoSchedule.filter((taint) => !tolerations.some((t) => toleratesTaint(t, taint))).length,
+  );
+  const max = Math.max(...counts);
+  if (max === 0) return undefined;
+  return counts.map((c) => MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * c) / max));
+}
 
 /**
  * The weighted LeastAllocated and BalancedAllocation scores of a node for a request. They read
@@ -80,7 +105,9 @@ let rawSpread = new Float64Array(0);
 
 /**
  * Scores the feasible nodes and picks the best; ties go to the first node in name order (the
- * real scheduler picks one of the tied nodes at random). The spreading score is spreadScores'
+ * real scheduler picks one of the tied nodes at random). `taintScores` are
+ * taintTolerationScores' (none: every node the same). Not scored: NodeAffinity's preferred terms,
+ * InterPodAffinity and ImageLocality. The spreading score is spreadScores'
  * arithmetic done in place: scheduling 10,000 pods over 1,000 nodes made three arrays of 1,000
  * scores per pod otherwise.
  */
@@ -88,6 +115,7 @@ export function selectNode(
   request: Resource,
   owner: string | undefined,
   feasible: readonly NodeInfo[],
+  taintScores?: readonly number[],
 ): NodeInfo | undefined {
   const n = feasible.length;
   if (rawSpread.length < n) rawSpread = new Float64Array(n);
@@ -110,7 +138,8 @@ export function selectNode(
     const spread = uniform
       ? MAX_NODE_SCORE
       : Math.floor((MAX_NODE_SCORE * (max + min - rawSpread[i]!)) / max);
-    const score = resourceScore(request, info) + WEIGHTS.podTopologySpread * spread;
+    let score = resourceScore(request, info) + WEIGHTS.podTopologySpread * spread;
+    if (taintScores) score += WEIGHTS.taintToleration * taintScores[i]!;
     if (score > bestScore) {
       best = info;
       bestScore = score;
