@@ -6,6 +6,8 @@ import type { TimeSource } from '../core/clock.js';
 import { clone, compareAndShare, deepEqual, deepFreeze, EQUAL, hasUndefined } from '../core/clone.js';
 import { alreadyExists, type FieldError, invalid, notFound, StatusError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
+import { type DeleteOptions, planDeletion } from './deletion.js';
+import { GarbageCollector, type GcClient, type GcEvent } from './gc/garbage-collector.js';
 import { History } from './history.js';
 import { timestampOf } from './time.js';
 
@@ -36,12 +38,8 @@ export interface AdmissionPlugin {
   release?(obj: KubeObject): void;
 }
 
-export interface DeleteOptions {
-  /** Seconds of grace for pods; 0 removes at once. Defaults to the pod's own period. */
-  gracePeriodSeconds?: number;
-  /** 'Background' (kubectl's default) deletes dependents after the owner; 'Orphan' leaves them. */
-  propagationPolicy?: 'Background' | 'Orphan';
-}
+export type { DeleteOptions } from './deletion.js';
+export type { PropagationPolicy } from './gc/finalizers.js';
 
 type AnyStored = KubeObject;
 type WithStatus = KubeObject & { status?: unknown };
@@ -88,8 +86,9 @@ function keyOf(namespace: string | undefined, name: string): string {
 /**
  * The in-memory API server. It owns metadata (uid, resourceVersion, generation, timestamps),
  * runs defaulting, admission and validation on every write, keeps objects immutable (every
- * stored object is frozen; writers copy, change and write back), garbage-collects dependents,
- * notifies watchers synchronously and records every change in the history.
+ * stored object is frozen; writers copy, change and write back), garbage-collects dependents
+ * (gc/garbage-collector.ts, at the instant of the change that calls for it), notifies watchers
+ * synchronously and records every change in the history.
  */
 export class Store {
   readonly history: History;
@@ -98,6 +97,7 @@ export class Store {
   private readonly admission = new Map<KindName, AdmissionPlugin[]>();
   /** Dependents by owner uid, for garbage collection. */
   private readonly dependents = new Map<string, Set<string>>();
+  private readonly gc = new GarbageCollector(this.gcClient());
   private resourceVersion = 0;
 
   constructor(
@@ -340,28 +340,26 @@ export class Store {
   }
 
   /**
-   * Deletes an object. Pods bound to a node and objects with finalizers are only marked
-   * (deletionTimestamp); the kubelet or the finalizer's owner removes them later. Everything
-   * else goes at once, and its dependents are garbage-collected.
+   * Deletes an object (deletion.ts decides how). Pods bound to a node are only marked with a
+   * deletionTimestamp (the kubelet removes them when their grace period is over); objects with
+   * finalizers, or deleted with the Orphan or Foreground propagation, are marked and stay until
+   * their finalizers are removed. Everything else goes at once, and the garbage collector
+   * deletes its dependents.
    */
   delete(kind: KindName, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
     const resource = resourceOf(kind);
     const existing = this.get(kind, namespace, name);
     if (!existing) throw notFound(qualifiedResource(resource), name);
     if (kind === 'Namespace') return this.deleteNamespace(existing);
-    const grace = this.gracePeriodFor(existing, opts);
-    const finalizers = existing.metadata.finalizers ?? [];
-    if (grace > 0 || finalizers.length > 0) {
-      if (existing.metadata.deletionTimestamp) {
-        if (grace === 0 && finalizers.length === 0) return this.remove(kind, existing, opts);
+    const plan = planDeletion(existing, opts, this.clock.now);
+    switch (plan.action) {
+      case 'pending':
         return existing;
-      }
-      const draft = { ...existing, metadata: nextMetadata(existing.metadata) };
-      draft.metadata.deletionTimestamp = timestampOf(this.clock.now + grace * 1000);
-      draft.metadata.deletionGracePeriodSeconds = grace;
-      return this.commitWrite(kind, existing, draft);
+      case 'remove':
+        return this.remove(kind, existing);
+      case 'update':
+        return this.commitWrite(kind, existing, { ...existing, metadata: plan.metadata });
     }
-    return this.remove(kind, existing, opts);
   }
 
   // ---- internals ----
@@ -437,6 +435,12 @@ export class Store {
         if (errors.length > 0) throw invalid(kind, resource.group, input.metadata.name, errors);
         return deepFreeze(draft) as T;
       }
+      // The last finalizer removed from an object being deleted (with no grace period left): the
+      // object goes, and the update itself is never stored (ShouldDeleteDuringUpdate).
+      if (emptiesFinalizersOfDeleted(draft, existing)) {
+        for (const p of plugins) p.abort?.(draft, existing);
+        return this.remove(kind, existing) as T;
+      }
       for (const p of plugins) p.commit?.(draft, existing);
       if (strategy.generation && this.bumpsGeneration(strategy.generation, draft, existing)) {
         draft.metadata.generation = (existing.metadata.generation ?? 0) + 1;
@@ -448,17 +452,7 @@ export class Store {
       compareAndShare(draft, existing);
       draft.metadata = metadata;
     }
-    const stored = this.commitWrite(kind, existing, draft);
-    // A finalizer removed from an object being deleted lets it go.
-    if (
-      stored.metadata.deletionTimestamp &&
-      (stored.metadata.finalizers ?? []).length === 0 &&
-      part === 'spec'
-    ) {
-      const grace = stored.metadata.deletionGracePeriodSeconds ?? 0;
-      if (grace === 0) this.remove(kind, stored, {});
-    }
-    return stored as unknown as T;
+    return this.commitWrite(kind, existing, draft) as unknown as T;
   }
 
   private commitWrite<K extends KindName>(kind: K, existing: KubeObject, draft: KubeObject): Stored<K> {
@@ -471,7 +465,7 @@ export class Store {
     return draft as Stored<K>;
   }
 
-  private remove(kind: KindName, existing: KubeObject, opts: DeleteOptions): KubeObject {
+  private remove(kind: KindName, existing: KubeObject): KubeObject {
     const key = keyOf(existing.metadata.namespace, existing.metadata.name);
     const table = this.table(kind);
     if (table.objects.get(key) !== existing) return existing;
@@ -479,21 +473,47 @@ export class Store {
     this.indexOwners(kind, key, existing, undefined);
     for (const p of this.admission.get(kind) ?? []) p.release?.(existing);
     this.emit(kind, { type: 'DELETED', object: existing as Stored<KindName> });
-    if (opts.propagationPolicy !== 'Orphan') this.collectDependents(existing);
     this.finishNamespaceIfEmpty(existing.metadata.namespace);
     return existing;
   }
 
-  /** Background garbage collection: dependents whose owner is gone are deleted too. */
-  private collectDependents(owner: KubeObject): void {
-    const uid = owner.metadata.uid;
-    if (!uid) return;
-    for (const dep of this.dependentsOf(uid)) {
-      const current = this.get(dep.kind as KindName, dep.metadata.namespace, dep.metadata.name);
-      if (current && !current.metadata.deletionTimestamp) {
-        this.delete(dep.kind as KindName, dep.metadata.namespace, dep.metadata.name, {});
-      }
+  /**
+   * The garbage collector's API client: every request goes through the store's own verbs, with
+   * the object's uid as precondition (an object replaced by a namesake is left alone).
+   */
+  private gcClient(): GcClient {
+    const current = (obj: KubeObject) => {
+      const live = this.get(obj.kind as KindName, obj.metadata.namespace, obj.metadata.name);
+      return live && live.metadata.uid === obj.metadata.uid ? live : undefined;
+    };
+    return {
+      get: (kind, namespace, name) => this.get(kind, namespace, name),
+      dependentsOf: (uid) => this.unsortedDependentsOf(uid),
+      delete: (obj, policy) => {
+        if (current(obj)) {
+          this.delete(obj.kind as KindName, obj.metadata.namespace, obj.metadata.name, {
+            propagationPolicy: policy,
+          });
+        }
+      },
+      patchMetadata: (obj, change) => {
+        if (current(obj)) {
+          this.mutate(obj.kind as KindName, obj.metadata.namespace, obj.metadata.name, (d) =>
+            change(d.metadata),
+          );
+        }
+      },
+    };
+  }
+
+  private unsortedDependentsOf(uid: string): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const ref of this.dependents.get(uid) ?? []) {
+      const [kind, key] = splitRef(ref);
+      const obj = this.table(kind).objects.get(key);
+      if (obj) out.push(obj);
     }
+    return out;
   }
 
   private deleteNamespace(ns: KubeObject): KubeObject {
@@ -506,8 +526,10 @@ export class Store {
     for (const [kind, table] of this.tables) {
       if (!resourceOf(kind).namespaced) continue;
       for (const obj of [...table.inNamespace(name)]) {
-        if (!obj.metadata.deletionTimestamp) {
-          this.delete(kind, name, obj.metadata.name, {});
+        // The namespace controller deletes what is left with the Background propagation.
+        const live = this.get(kind, name, obj.metadata.name);
+        if (live && !live.metadata.deletionTimestamp) {
+          this.delete(kind, name, obj.metadata.name, { propagationPolicy: 'Background' });
         }
       }
     }
@@ -523,16 +545,7 @@ export class Store {
       if (!resourceOf(kind).namespaced) continue;
       if (table.byNamespace.get(namespace)?.size) return;
     }
-    this.remove('Namespace', ns, {});
-  }
-
-  private gracePeriodFor(obj: KubeObject, opts: DeleteOptions): number {
-    if (obj.kind !== 'Pod') return 0;
-    const pod = obj as Stored<'Pod'>;
-    // A pod that never reached a node, or has finished, has nothing to stop.
-    if (!pod.spec?.nodeName) return 0;
-    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
-    return opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    this.remove('Namespace', ns);
   }
 
   private bumpsGeneration(rule: 'spec' | 'spec+annotations', next: KubeObject, old: KubeObject): boolean {
@@ -573,7 +586,12 @@ export class Store {
     const ref = `${kind}|${key}`;
     const oldUids = (before?.metadata.ownerReferences ?? []).map((o) => o.uid);
     const newUids = (after?.metadata.ownerReferences ?? []).map((o) => o.uid);
-    for (const uid of oldUids) if (!newUids.includes(uid)) this.dependents.get(uid)?.delete(ref);
+    for (const uid of oldUids) {
+      if (newUids.includes(uid)) continue;
+      const set = this.dependents.get(uid);
+      set?.delete(ref);
+      if (set?.size === 0) this.dependents.delete(uid);
+    }
     for (const uid of newUids) {
       let set = this.dependents.get(uid);
       if (!set) this.dependents.set(uid, (set = new Set()));
@@ -584,6 +602,10 @@ export class Store {
   private emit<K extends KindName>(kind: K, event: WatchEvent<K>): void {
     this.history.record(event.type, event.object);
     for (const handler of this.watchers.get(kind) ?? []) handler(event as unknown as WatchEvent<KindName>);
+    // The garbage collector watches every kind, after the others; its work (and the work that
+    // causes) runs to the end before the change that called for it returns.
+    this.gc.observe(event as unknown as GcEvent);
+    if (this.gc.hasWork) this.gc.drain();
   }
 
   private nextResourceVersion(): string {
@@ -618,6 +640,15 @@ function nextMetadata(meta: KubeObject['metadata']): KubeObject['metadata'] {
     if (v !== undefined) out[key] = v;
   }
   return out as KubeObject['metadata'];
+}
+
+/** ShouldDeleteDuringUpdate: no finalizer left on an object being deleted with no grace left. */
+function emptiesFinalizersOfDeleted(next: KubeObject, existing: KubeObject): boolean {
+  return (
+    !!existing.metadata.deletionTimestamp &&
+    (next.metadata.finalizers ?? []).length === 0 &&
+    (existing.metadata.deletionGracePeriodSeconds ?? 0) === 0
+  );
 }
 
 function sameOwners(before: KubeObject | undefined, after: KubeObject | undefined): boolean {

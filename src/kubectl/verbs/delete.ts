@@ -6,6 +6,11 @@
  * The v1.33 form has no namespace in the line: `deleted from <ns> namespace` came with v1.34
  * (kubernetes PR #126619). Simplified: kubectl's default wait is a week; kubesim waits for the
  * longest pod grace period involved plus a minute (or --timeout), then reports kubectl's timeout.
+ *
+ * --cascade (delete_flags.go parseCascadingFlag) becomes the request's propagationPolicy:
+ * background (the default), foreground or orphan; the old boolean values still work, with a
+ * warning. With -f, -l filters the file's objects by their labels (cli-runtime visitByPaths), and a
+ * selector that does not parse is kubectl's own error.
  */
 import { qualifiedResource, type ResourceType } from '../../api/resources.js';
 import type { KindName, KubeObject, Pod } from '../../api/types.js';
@@ -16,7 +21,7 @@ import { CliError, combineErrors, withSource } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
 import { kindString } from '../printers/name.js';
-import { listSelectors, MISSING_RESOURCE, parseResourceArgs } from '../resource-args.js';
+import { labelSelector, listSelectors, MISSING_RESOURCE, parseResourceArgs } from '../resource-args.js';
 import {
   DRY_RUN_FLAG,
   type DryRun,
@@ -55,23 +60,43 @@ interface Target {
   readonly source: string;
 }
 
-function cascadeOf(value: string): DeleteOptions['propagationPolicy'] {
-  switch (value) {
-    case 'background':
-    case 'true':
-      return 'Background';
-    // Simplified: foreground deletion (the owner waits for its dependents) runs as background.
-    case 'foreground':
-      return 'Background';
-    case 'orphan':
-    case 'false':
-      return 'Orphan';
+/** The spellings Go's strconv.ParseBool accepts. */
+const GO_BOOLS: ReadonlyMap<string, boolean> = new Map([
+  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((v): [string, boolean] => [v, true]),
+  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((v): [string, boolean] => [v, false]),
+]);
+
+/**
+ * parseCascadingFlag: the propagation policy --cascade asks for. A boolean is the old spelling:
+ * true is background and false is orphan, each with kubectl's deprecation warning.
+ */
+export function cascadingStrategy(
+  value: string,
+  warn: (line: string) => void,
+): NonNullable<DeleteOptions['propagationPolicy']> {
+  const asBool = GO_BOOLS.get(value);
+  if (asBool === undefined) {
+    switch (value) {
+      case 'orphan':
+        return 'Orphan';
+      case 'foreground':
+        return 'Foreground';
+      case 'background':
+        return 'Background';
+    }
+    throw new CliError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
   }
-  throw new CliError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
+  const replacement = asBool ? 'background' : 'orphan';
+  warn(
+    `warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`,
+  );
+  return asBool ? 'Background' : 'Orphan';
 }
 
 export function runDelete(ctx: CommandContext, flags: ParsedFlags): void {
   rejectUnsupported(flags, ['raw', 'interactive', 'kustomize']);
+  // DeleteFlags.ToOptions parses --cascade before anything else is looked at.
+  const propagationPolicy = cascadingStrategy(flags.string('cascade'), (line) => ctx.io.err(line));
   const all = flags.bool('all');
   const selectorText = flags.string('selector');
   const fieldText = flags.string('field-selector');
@@ -88,7 +113,6 @@ export function runDelete(ctx: CommandContext, flags: ParsedFlags): void {
   if (gracePeriod === 0 && !force) gracePeriod = 1;
   if (force && gracePeriod < 0) gracePeriod = 0;
   const dryRun = dryRunStrategy(flags);
-  const propagationPolicy = cascadeOf(flags.string('cascade'));
 
   const targets = resolveTargets(ctx, flags, all);
 
@@ -190,9 +214,12 @@ function resolveTargets(
         'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well',
       );
     }
+    // kubectl parses -l itself for files (a bad selector fails before anything is deleted) and
+    // keeps the file's objects whose own labels match it.
+    const selector = labelSelector(flags.string('selector'));
     const { errors, sendable } = partition(readManifests(ctx, filenames));
     const list = sendable
-      .filter((i) => i.raw)
+      .filter((i) => i.raw && (!selector || selector.matches(i.raw.metadata.labels)))
       .map(
         (i): Target => ({
           type: i.type!,
