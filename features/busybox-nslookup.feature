@@ -40,7 +40,7 @@ Feature: busybox's two nslookups: 1.28 and older ask libc, 1.29 and later ask DN
     And the output should contain:
       """
       Server:    10.96.0.10
-      Address 1: 10.96.0.10
+      Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
       """
     And the output should contain:
       """
@@ -172,7 +172,7 @@ Feature: busybox's two nslookups: 1.28 and older ask libc, 1.29 and later ask DN
     Then the output should contain:
       """
       Server:    10.96.0.10
-      Address 1: 10.96.0.10
+      Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
 
       nslookup: can't resolve 'myservice.default.svc.cluster.local'
       waiting for myservice

@@ -57,6 +57,31 @@ describe('ClusterDns', () => {
     expect(dns.lookup('nginx', 'default').kind).to.equal('nxdomain');
   });
 
+  it('answers reverse lookups as CoreDNS’s reverse zone: Services by cluster IP, ready endpoints by name', () => {
+    const { store, dns } = world();
+    store.create(headless as KubeObject);
+    store.create({
+      ...slice,
+      endpoints: [...slice.endpoints, { addresses: ['10.244.3.4'], conditions: { ready: true } }],
+    } as KubeObject);
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { clusterIP: '10.96.7.7', ports: [{ port: 80 }] },
+    } as KubeObject);
+    const table: ReadonlyArray<[string, string | undefined]> = [
+      ['10.96.7.7', 'web.shop.svc.cluster.local'],
+      ['10.244.1.2', 'web-0.nginx.default.svc.cluster.local'],
+      ['10.244.3.4', '10-244-3-4.nginx.default.svc.cluster.local'],
+      // Not ready: not in the reverse index; an address of nothing has no name.
+      ['10.244.2.2', undefined],
+      ['10.244.9.9', undefined],
+    ];
+    for (const [ip, name] of table) expect(dns.reverse(ip), ip).to.equal(name);
+  });
+
   it('treats internet names as external, other unknown names as NXDOMAIN', () => {
     const { dns } = world();
     expect(dns.lookup('example.com', 'default')).to.deep.equal({

@@ -86,6 +86,24 @@ export class ClusterDns {
       : { kind: 'nxdomain', name: host };
   }
 
+  /**
+   * A reverse lookup (PTR) as CoreDNS's kubernetes plugin answers it (reverse.go
+   * serviceRecordForIP): a Service's cluster IP names the Service, otherwise a ready endpoint
+   * names `<hostname or dashed IP>.<service>.<namespace>.svc.cluster.local` (the first Service
+   * by name when several select it); any other address has no name.
+   */
+  reverse(ip: string): string | undefined {
+    const service = this.topology.serviceAt(ip);
+    if (service && service.spec?.clusterIP === ip) {
+      return `${service.metadata.name}.${service.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+    }
+    const [endpoint] = this.topology.endpointsAt(ip);
+    if (!endpoint) return undefined;
+    const { service: backed, hostname } = endpoint;
+    const host = hostname || ip.replaceAll('.', '-');
+    return `${host}.${backed.metadata.name}.${backed.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+  }
+
   /** What CoreDNS answers for one fully qualified name (no trailing dot, lower case). */
   query(fqdn: string): DnsAnswer {
     if (fqdn.endsWith(ZONE_SUFFIX)) return this.queryZone(fqdn);

@@ -106,6 +106,11 @@ export class Network {
     return this.resolve(this.client(options.from ?? 'cluster', options.namespace), name);
   }
 
+  /** The cluster DNS name of an address (a PTR lookup), or undefined when it has none. */
+  reverseLookup(ip: string): string | undefined {
+    return this.dns.reverse(ip);
+  }
+
   /** One HTTP GET from `client`, recorded. (The shell's wget comes in here too.) */
   request(client: Client, url: string, target: Target, answer?: DnsAnswer): RequestRecord {
     const route = this.proxy.connect(

@@ -75,6 +75,12 @@ export function shellNetwork(
     },
 
     dns(request: DnsRequest): ShellDnsAnswer {
+      if (request.type === 'PTR') {
+        const name = network.reverseLookup(request.name);
+        return name
+          ? { type: 'resolved', name, addresses: [request.name] }
+          : { type: 'error', error: 'nxdomain' };
+      }
       const answer = network.lookup(request.name, { from: source });
       if (answer.kind === 'address' && answer.addresses.length > 0) {
         return { type: 'resolved', name: answer.name, addresses: answer.addresses };

@@ -189,6 +189,24 @@ export class Topology {
     return undefined;
   }
 
+  /**
+   * The Services with a ready endpoint at `ip`, each with that endpoint's hostname (if any), by
+   * Service key: what CoreDNS's reverse lookup walks (EpIndexReverse). A rare question (old
+   * nslookup asks it), so it scans the slices rather than keeping an index.
+   */
+  endpointsAt(ip: string): Array<{ service: Service; hostname: string | undefined }> {
+    const out: Array<{ service: Service; hostname: string | undefined }> = [];
+    for (const key of [...this.slices.keys()].sort()) {
+      const service = this.services.get(key);
+      if (!service) continue;
+      const found = [...(this.slices.get(key)?.values() ?? [])]
+        .flatMap((slice) => slice.endpoints ?? [])
+        .find((ep) => ep.addresses.includes(ip) && ep.conditions?.ready !== false);
+      if (found) out.push({ service, hostname: found.hostname });
+    }
+    return out;
+  }
+
   // ---- index maintenance ----
 
   private computeBackends(serviceKey: string, sp: ServicePort): PortBackends {

@@ -5,7 +5,7 @@ import { createContainerFs } from '../rootfs.js';
 import { type ExecResult, runToCompletion } from '../run.js';
 import { nslookupLegacy } from './nslookup-legacy.js';
 
-/** The cluster's DNS as a pod's libc sees it: the search list applied, no PTR records. */
+/** The cluster's DNS as a pod's libc sees it: the search list applied. */
 const CLUSTER: Readonly<Record<string, readonly string[]>> = {
   'kubernetes.default': ['kubernetes.default.svc.cluster.local', '10.96.0.1'],
   'my-nginx': ['my-nginx.default.svc.cluster.local', '10.96.100.40'],
@@ -13,9 +13,18 @@ const CLUSTER: Readonly<Record<string, readonly string[]>> = {
   'node-1': ['node-1', '172.18.0.2'],
 };
 
+/** CoreDNS's reverse zone for those: Services by cluster IP, endpoints by dashed IP (no node). */
+const CLUSTER_PTR: Readonly<Record<string, string>> = {
+  '10.96.0.10': 'kube-dns.kube-system.svc.cluster.local',
+  '10.96.0.1': 'kubernetes.default.svc.cluster.local',
+  '10.96.100.40': 'my-nginx.default.svc.cluster.local',
+  '10.244.1.3': '10-244-1-3.db.default.svc.cluster.local',
+  '10.244.2.3': '10-244-2-3.db.default.svc.cluster.local',
+};
+
 function lookup(
   args: string,
-  ptr: Readonly<Record<string, string>> = {},
+  ptr: Readonly<Record<string, string>> = CLUSTER_PTR,
 ): ExecResult & { asked: DnsRequest[] } {
   const asked: DnsRequest[] = [];
   const fs = createContainerFs({ hostname: 'busybox', namespace: 'default', podIPs: ['10.244.0.7'] });
@@ -41,7 +50,7 @@ function lookup(
   return { ...result, asked };
 }
 
-const SERVER = 'Server:    10.96.0.10\nAddress 1: 10.96.0.10\n\n';
+const SERVER = 'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n';
 
 describe('busybox 1.28 nslookup (libc resolver)', () => {
   it('resolves kubernetes.default through the search list, as the DNS debugging page shows', () => {
@@ -59,14 +68,11 @@ describe('busybox 1.28 nslookup (libc resolver)', () => {
     ]);
   });
 
-  it('names an address with the network’s PTR answer when it has one', () => {
-    const r = lookup('kubernetes.default', {
-      '10.96.0.10': 'kube-dns.kube-system.svc.cluster.local',
-      '10.96.0.1': 'kubernetes.default.svc.cluster.local',
-    });
+  it('leaves an address bare when the network has no PTR record for it', () => {
+    const r = lookup('kubernetes.default', {});
     expect(r.stdout).to.equal(
-      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n' +
-        'Name:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10\n\n' +
+        'Name:      kubernetes.default\nAddress 1: 10.96.0.1\n',
     );
   });
 
@@ -77,7 +83,7 @@ describe('busybox 1.28 nslookup (libc resolver)', () => {
     expect(r.exitCode).to.equal(1);
   });
 
-  it('names each address of a headless Service by its dashed IP', () => {
+  it('names each address of a headless Service by its endpoint’s PTR record (dashed IP)', () => {
     const r = lookup('db');
     expect(r.stdout).to.equal(
       `${SERVER}Name:      db\n` +
@@ -98,7 +104,7 @@ describe('busybox 1.28 nslookup (libc resolver)', () => {
   });
 
   it('looks up an IP address as itself', () => {
-    const r = lookup('10.96.100.40', { '10.96.100.40': 'my-nginx.default.svc.cluster.local' });
+    const r = lookup('10.96.100.40');
     expect(r.stdout).to.equal(
       `${SERVER}Name:      10.96.100.40\nAddress 1: 10.96.100.40 my-nginx.default.svc.cluster.local\n`,
     );

@@ -14,18 +14,15 @@ import { type AppletContext, usage } from './types.js';
  *     printf("Address %u: %s%c", ++cnt, dotted, revhost ? ' ' : '\n'); puts(revhost)
  * - a name that does not resolve: bb_error_msg("can't resolve '%s'") and exit status 1.
  *
- * Simplified: reverse names come from the network's PTR answers (`dns` requests of type PTR); a
- * network that has none leaves the server's address without a name, and for a Service name falls
- * back to what CoreDNS's reverse zone answers: the Service's name for its single (cluster) IP,
- * `<dashed-ip>.<service name>` for each address of a headless Service. An explicit SERVER is
- * printed but the cluster's DNS still answers. A SERVER that is a name is not resolved.
+ * Reverse names are the network's PTR answers (`dns` requests of type PTR: CoreDNS's reverse
+ * zone, a Service's name for its cluster IP, `<hostname or dashed-ip>.<service>…` for an
+ * endpoint). Simplified: an explicit SERVER is printed but the cluster's DNS still answers; a
+ * SERVER that is a name is not resolved.
  */
 
 const USAGE = 'nslookup [HOST] [SERVER]';
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const TIMEOUT_MS = 5000;
-/** A Service's name in the cluster zone: `<svc>.<ns>.svc.<zone>`. */
-const SERVICE_NAME = /^[^.]+\.[^.]+\.svc\./;
 
 /** `Name:      x` (printf "%-10s %s"). */
 function header(label: string, name: string): string {
@@ -74,17 +71,14 @@ export function* nslookupLegacy(ctx: AppletContext): Gen<number> {
   const server = argv[2] ?? firstNameserver(read('/etc/resolv.conf'));
 
   /** getnameinfo(NI_NAMEREQD): /etc/hosts, then a PTR query. */
-  function* reverse(address: string, lookup?: Lookup): Gen<string | undefined> {
+  function* reverse(address: string): Gen<string | undefined> {
     const entry = hosts.find((h) => h.address === address);
     if (entry) return entry.names[0];
     const answer = (yield {
       type: 'dns',
       request: { name: address, type: 'PTR', timeoutMs: TIMEOUT_MS },
     }) as DnsAnswer;
-    if (answer.type === 'resolved' && answer.name !== address) return answer.name;
-    const fqdn = lookup?.fqdn;
-    if (fqdn === undefined || !SERVICE_NAME.test(fqdn)) return undefined;
-    return lookup!.addresses.length === 1 ? fqdn : `${address.replaceAll('.', '-')}.${fqdn}`;
+    return answer.type === 'resolved' && answer.name !== address ? answer.name : undefined;
   }
 
   /** getaddrinfo: an IP literal as it is, /etc/hosts, then DNS with the search list. */
@@ -112,7 +106,7 @@ export function* nslookupLegacy(ctx: AppletContext): Gen<number> {
     let out = header(label, host);
     let n = 0;
     for (const address of lookup.addresses) {
-      const rev = yield* reverse(address, lookup);
+      const rev = yield* reverse(address);
       out += `Address ${++n}: ${address}${rev ? ` ${rev}` : ''}\n`;
     }
     ctx.fds.stdout.write(out);
