@@ -29,8 +29,11 @@ import { LOGS_FLAGS, runLogs } from './verbs/logs.js';
 import { PATCH_FLAGS, runPatch } from './verbs/patch.js';
 import { PORT_FORWARD_FLAGS, runPortForward } from './verbs/port-forward.js';
 import { ROLLOUT_COMMAND } from './verbs/rollout.js';
+import { RUN_FLAGS, runRun } from './verbs/run.js';
 import { runScale, SCALE_FLAGS } from './verbs/scale.js';
 import { SET_COMMAND } from './verbs/set.js';
+import { runTaint, TAINT_FLAGS } from './verbs/taint.js';
+import { TOP_COMMAND } from './verbs/top.js';
 import { runWait, WAIT_FLAGS } from './verbs/wait.js';
 
 export interface Command {
@@ -66,8 +69,11 @@ export const COMMANDS: readonly Command[] = [
   { name: 'patch', flags: PATCH_FLAGS, run: runPatch },
   { name: 'port-forward', flags: PORT_FORWARD_FLAGS, run: runPortForward },
   ROLLOUT_COMMAND,
+  { name: 'run', flags: RUN_FLAGS, run: runRun },
   { name: 'scale', flags: SCALE_FLAGS, run: runScale },
   SET_COMMAND,
+  { name: 'taint', flags: TAINT_FLAGS, run: runTaint },
+  TOP_COMMAND,
   {
     name: 'version',
     flags: [

@@ -58,20 +58,32 @@ export function goJson(value: unknown): string {
   return scalar(value);
 }
 
-/** json.MarshalIndent(value, "", indent). */
+/** json.MarshalIndent(value, "", indent) of maps (unstructured content): keys sorted. */
 export function goJsonIndent(value: unknown, indent = '    ', prefix = ''): string {
+  return marshalIndent(value, indent, prefix, true);
+}
+
+/**
+ * json.MarshalIndent of a typed Go object: fields in struct order, which is the order the object
+ * was built in here.
+ */
+export function goJsonIndentOrdered(value: unknown, indent = '    '): string {
+  return marshalIndent(value, indent, '', false);
+}
+
+function marshalIndent(value: unknown, indent: string, prefix: string, sorted: boolean): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const inner = prefix + indent;
-    return `[\n${value.map((v) => inner + goJsonIndent(v, indent, inner)).join(',\n')}\n${prefix}]`;
+    return `[\n${value.map((v) => inner + marshalIndent(v, indent, inner, sorted)).join(',\n')}\n${prefix}]`;
   }
   if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const keys = sortedKeys(obj);
+    const keys = sorted ? sortedKeys(obj) : Object.keys(obj).filter((k) => obj[k] !== undefined);
     if (keys.length === 0) return '{}';
     const inner = prefix + indent;
     return `{\n${keys
-      .map((k) => `${inner}${goJsonString(k)}: ${goJsonIndent(obj[k], indent, inner)}`)
+      .map((k) => `${inner}${goJsonString(k)}: ${marshalIndent(obj[k], indent, inner, sorted)}`)
       .join(',\n')}\n${prefix}}`;
   }
   return scalar(value);

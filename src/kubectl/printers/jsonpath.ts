@@ -129,7 +129,8 @@ function parsePath(expr: string): Segment[] {
     }
     if (ch === '[') {
       const close = findBracketEnd(expr, i + 1);
-      if (close < 0) fail();
+      // client-go's parseArray reads to the `]` first.
+      if (close < 0) throw new JsonPathError('unterminated array');
       const inner = expr.slice(i + 1, close).trim();
       i = close + 1;
       segments.push(parseBracket(inner));
@@ -388,4 +389,15 @@ export function relaxedJsonPath(expr: string): string {
   const inner = trimmed.startsWith('{') && trimmed.endsWith('}') ? trimmed.slice(1, -1) : trimmed;
   if (inner.startsWith('.') || inner.startsWith('$') || inner.startsWith('[')) return `{${inner}}`;
   return `{.${inner}}`;
+}
+
+/**
+ * JSONPath.FindResults with missing keys allowed (the custom-columns printer): the values of each
+ * node of a parsed template, a text node's value being its text. Simplified: a `{range}` node
+ * yields no values.
+ */
+export function findResults(nodes: ReturnType<typeof parseTemplate>, obj: unknown): unknown[][] {
+  return nodes.map((n) =>
+    n.kind === 'text' ? [n.text] : n.kind === 'path' ? evaluate(obj, n.segments) : [],
+  );
 }

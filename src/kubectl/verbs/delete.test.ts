@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import type { Deployment, Pod } from '../../api/types.js';
+import type { Deployment, KindName, Pod, ReplicaSet } from '../../api/types.js';
+import type { DeleteOptions } from '../../store/store.js';
 import { TestCluster } from '../testing.js';
+import { cascadingStrategy } from './delete.js';
 
 function pod(
   c: TestCluster,
@@ -178,5 +180,254 @@ describe('kubectl delete', () => {
     expect(c.run('delete namespace demo').stdout).to.equal('namespace "demo" deleted\n');
     expect(c.store.get('Namespace', undefined, 'demo')).to.equal(undefined);
     expect(c.now).to.equal(10_000);
+  });
+});
+
+/** Records the options of every delete request the store receives (the fake REST client's view). */
+function spyDeletes(c: TestCluster): Array<{ kind: KindName; name: string; opts: DeleteOptions }> {
+  const seen: Array<{ kind: KindName; name: string; opts: DeleteOptions }> = [];
+  const real = c.store.delete.bind(c.store);
+  c.store.delete = (kind, namespace, name, opts = {}) => {
+    seen.push({ kind, name, opts });
+    return real(kind, namespace, name, opts);
+  };
+  return seen;
+}
+
+function replicaSetWithPods(c: TestCluster, name: string, pods: number, nodeName?: string): ReplicaSet {
+  const rs = c.create<ReplicaSet>({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name, labels: { app: name } },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'c', image: 'nginx' }] },
+      },
+    },
+  });
+  for (let i = 0; i < pods; i++) {
+    c.create<Pod>({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: `${name}-${i}`,
+        labels: { app: name },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name,
+            uid: rs.metadata.uid!,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: { containers: [{ name: 'c', image: 'nginx' }], ...(nodeName ? { nodeName } : {}) },
+    });
+  }
+  return rs;
+}
+
+describe('kubectl delete --cascade', () => {
+  // k8s.io/kubectl/pkg/cmd/delete/delete_flags.go parseCascadingFlag
+  const cases: Array<[string, DeleteOptions['propagationPolicy'] | Error, string]> = [
+    ['background', 'Background', ''],
+    ['foreground', 'Foreground', ''],
+    ['orphan', 'Orphan', ''],
+    [
+      'true',
+      'Background',
+      'warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.\n',
+    ],
+    [
+      'false',
+      'Orphan',
+      'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+    ],
+    [
+      '1',
+      'Background',
+      'warning: --cascade=1 is deprecated (boolean value) and can be replaced with --cascade=background.\n',
+    ],
+    [
+      '0',
+      'Orphan',
+      'warning: --cascade=0 is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+    ],
+    [
+      'T',
+      'Background',
+      'warning: --cascade=T is deprecated (boolean value) and can be replaced with --cascade=background.\n',
+    ],
+    [
+      'False',
+      'Orphan',
+      'warning: --cascade=False is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+    ],
+    [
+      'Orphan',
+      new Error('invalid cascade value (Orphan). Must be "background", "foreground", or "orphan"'),
+      '',
+    ],
+    ['yes', new Error('invalid cascade value (yes). Must be "background", "foreground", or "orphan"'), ''],
+    [
+      'constructor',
+      new Error('invalid cascade value (constructor). Must be "background", "foreground", or "orphan"'),
+      '',
+    ],
+  ];
+  for (const [value, expected, warning] of cases) {
+    it(`parseCascadingFlag(${JSON.stringify(value)})`, () => {
+      const warnings: string[] = [];
+      const parse = () => cascadingStrategy(value, (w) => warnings.push(w));
+      if (expected instanceof Error) {
+        expect(parse).to.throw(expected.message);
+        return;
+      }
+      expect(parse()).to.equal(expected);
+      expect(warnings.join('')).to.equal(warning);
+    });
+  }
+
+  // delete_test.go TestCascadingStrategy: the policy the request carries, Background by default.
+  it('TestCascadingStrategy: sends Background by default, else what --cascade says', () => {
+    const c = new TestCluster();
+    const seen = spyDeletes(c);
+    for (const name of ['a', 'b', 'c', 'd']) pod(c, name);
+    expect(c.run('delete pod a -o name').stdout).to.equal('pod/a\n');
+    expect(c.run('delete pod b --cascade=foreground -o name').stdout).to.equal('pod/b\n');
+    expect(c.run('delete pod c --cascade=orphan -o name').stdout).to.equal('pod/c\n');
+    expect(c.run('delete pod d --cascade -o name').stdout).to.equal('pod/d\n');
+    expect(seen.map((s) => s.opts.propagationPolicy)).to.deep.equal([
+      'Background',
+      'Foreground',
+      'Orphan',
+      'Background',
+    ]);
+  });
+
+  // TestDeleteObjectByTuple / TestDeleteNamedObject with --cascade=false.
+  it('TestDeleteNamedObject: TYPE NAME and TYPE/NAME with --cascade=false orphan, with the warning', () => {
+    const c = new TestCluster();
+    const seen = spyDeletes(c);
+    pod(c, 'redis-master-controller');
+    pod(c, 'mysecret');
+    expect(c.run('delete pods/redis-master-controller --cascade=false -o name')).to.deep.equal({
+      stdout: 'pod/redis-master-controller\n',
+      stderr:
+        'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+      exitCode: 0,
+    });
+    expect(c.run('delete pods mysecret --cascade=false -o name').stdout).to.equal('pod/mysecret\n');
+    expect(seen.map((s) => s.opts.propagationPolicy)).to.deep.equal(['Orphan', 'Orphan']);
+  });
+
+  it('rejects an unknown --cascade value before anything is deleted', () => {
+    const c = new TestCluster();
+    pod(c, 'a');
+    expect(c.run('delete pod a --cascade=maybe')).to.deep.equal({
+      stdout: '',
+      stderr: 'error: invalid cascade value (maybe). Must be "background", "foreground", or "orphan"\n',
+      exitCode: 1,
+    });
+    expect(c.store.get('Pod', 'default', 'a')).to.not.equal(undefined);
+  });
+
+  // TestDeleteMultipleSelector
+  it('TestDeleteMultipleSelector: -l over several types, orphaning', () => {
+    const c = new TestCluster();
+    const seen = spyDeletes(c);
+    pod(c, 'foo', undefined, { a: 'b' });
+    pod(c, 'bar', undefined, { a: 'b' });
+    pod(c, 'other', undefined, { a: 'c' });
+    c.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'baz', labels: { a: 'b' } },
+      spec: { ports: [{ port: 80 }] },
+    });
+    expect(c.run('delete pods,services -l a=b --cascade=false -o name').stdout).to.equal(
+      'pod/bar\npod/foo\nservice/baz\n',
+    );
+    expect(seen.every((s) => s.opts.propagationPolicy === 'Orphan')).to.equal(true);
+    expect(c.store.list('Pod').map((p) => p.metadata.name)).to.deep.equal(['other']);
+  });
+
+  it('orphans a ReplicaSet’s pods: they stay, with no ownerReferences', () => {
+    const c = new TestCluster();
+    replicaSetWithPods(c, 'frontend', 2);
+    expect(c.run('delete rs frontend --cascade=orphan')).to.deep.equal({
+      stdout: 'replicaset.apps "frontend" deleted\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(c.store.list('ReplicaSet')).to.have.length(0);
+    expect(c.store.list('Pod').map((p) => p.metadata.ownerReferences)).to.deep.equal([undefined, undefined]);
+  });
+
+  it('deletes in the foreground: the ReplicaSet stays, marked, until its pods are gone', () => {
+    const c = new TestCluster();
+    fakeKubelet(c);
+    replicaSetWithPods(c, 'frontend', 2, 'node-1');
+    expect(c.run('delete rs frontend --cascade=foreground --wait=false').stdout).to.equal(
+      'replicaset.apps "frontend" deleted\n',
+    );
+    expect(c.run('get rs frontend -o jsonpath={.metadata.finalizers}').stdout).to.equal(
+      '["foregroundDeletion"]',
+    );
+    expect(c.run('get pods --no-headers').stdout).to.contain('Terminating');
+    c.advance(30_000);
+    expect(c.store.list('ReplicaSet')).to.have.length(0);
+  });
+
+  it('waits for a foreground deletion to finish, in simulated time', () => {
+    const c = new TestCluster();
+    fakeKubelet(c);
+    replicaSetWithPods(c, 'frontend', 1, 'node-1');
+    expect(c.run('delete rs frontend --cascade=foreground').stdout).to.equal(
+      'replicaset.apps "frontend" deleted\n',
+    );
+    expect(c.now).to.equal(30_000);
+    expect(c.store.count('ReplicaSet') + c.store.count('Pod')).to.equal(0);
+  });
+});
+
+describe('kubectl delete -f with -l', () => {
+  const manifest = [
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: db\n  labels:\n    app: db\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+  ].join('---\n');
+
+  it("deletes only the file's objects whose labels match", () => {
+    const c = new TestCluster();
+    pod(c, 'web');
+    pod(c, 'db', undefined, { app: 'db' });
+    expect(c.run('delete -f - -l app=web', { stdin: manifest }).stdout).to.equal('pod "web" deleted\n');
+    expect(c.store.list('Pod').map((p) => p.metadata.name)).to.deep.equal(['db']);
+    expect(c.run('delete -f - -l app=none', { stdin: manifest })).to.deep.equal({
+      stdout: 'No resources found\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
+  it('matches the labels written in the file, not those of the live object', () => {
+    const c = new TestCluster();
+    pod(c, 'web', undefined, { app: 'relabelled' });
+    expect(c.run('delete -f - -l app=web', { stdin: manifest }).stdout).to.equal('pod "web" deleted\n');
+  });
+
+  it('rejects a selector that does not parse, on the client, before deleting anything', () => {
+    const c = new TestCluster();
+    pod(c, 'web');
+    expect(c.run("delete -f - -l 'app in (web'", { stdin: manifest })).to.deep.equal({
+      stdout: '',
+      stderr: `error: the provided selector "app in (web" is not valid: unable to parse requirement: found '', expected: ',' or ')'\n`,
+      exitCode: 1,
+    });
+    expect(c.store.list('Pod')).to.have.length(1);
   });
 });

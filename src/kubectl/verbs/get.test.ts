@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { Deployment, Event, KubeObject, Pod, ReplicaSet, Service } from '../../api/types.js';
@@ -529,5 +532,147 @@ describe('kubectl get: -o name, jsonpath, yaml, json', () => {
     expect(c.run('get pods -o foo').stderr).to.equal(
       'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
     );
+  });
+});
+
+describe('kubectl get: -o custom-columns (outputs of kubectl v1.33)', () => {
+  function cluster(): TestCluster {
+    const c = new TestCluster();
+    runningPod(c, 'web-1', { ip: '10.244.0.5', labels: { app: 'web' } });
+    runningPod(c, 'web-2', { ip: '10.244.1.7', labels: { app: 'web', tier: 'fe' } });
+    return c;
+  }
+
+  it('prints a header and a row per object, <none> for what is missing', () => {
+    expect(
+      cluster().run('get pods -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,X:.nope').stdout,
+    ).to.equal('NAME    STATUS    X\nweb-1   Running   <none>\nweb-2   Running   <none>\n');
+  });
+
+  it('prints lists and maps as Go does (the docs example)', () => {
+    expect(cluster().run('get pods -l app=web -o custom-columns=POD_IP:.status.podIPs').stdout).to.equal(
+      'POD_IP\n[map[ip:10.244.0.5]]\n[map[ip:10.244.1.7]]\n',
+    );
+    expect(cluster().run('get pod web-2 -o custom-columns=L:.metadata.labels --no-headers').stdout).to.equal(
+      'map[app:web tier:fe]\n',
+    );
+  });
+
+  it('prints the header alone for no objects, and says nothing on stderr', () => {
+    const r = cluster().run('get pods -l app=nope -o custom-columns=NAME:.metadata.name');
+    expect([r.stdout, r.stderr]).to.deep.equal(['NAME\n', '']);
+  });
+
+  it('sorts with --sort-by', () => {
+    expect(
+      cluster().run('get pods -o custom-columns=NAME:.metadata.name --sort-by=.status.podIP --no-headers')
+        .stdout,
+    ).to.equal('web-1\nweb-2\n');
+  });
+
+  it('reports spec errors after fetching, and path errors after the header', () => {
+    const c = cluster();
+    expect(c.run('get pods -o custom-columns=').stderr).to.equal(
+      'error: custom-columns format specified but no custom columns given\n',
+    );
+    expect(c.run('get pods -o custom-columns=NAME').stderr).to.equal(
+      'error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n',
+    );
+    expect(c.run('get pod nope -o custom-columns=').stderr).to.equal(
+      'Error from server (NotFound): pods "nope" not found\n',
+    );
+    expect(c.run('get pods -o custom-columns=X:.spec.containers[5].name')).to.deep.equal({
+      stdout: 'X\n',
+      stderr: 'error: array index out of bounds: index 5, length 1\n',
+      exitCode: 1,
+    });
+    expect(c.run('get pods --show-labels -o custom-columns=NAME:.metadata.name').stderr).to.equal(
+      'error: --show-labels option cannot be used with custom-columns=NAME:.metadata.name printer\n',
+    );
+  });
+
+  it('reads -o custom-columns-file, whose header --no-headers does not remove', () => {
+    const c = cluster();
+    const resolvePath = (p: string) => (p === 'cols.txt' ? '/dev/stdin-never' : p);
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-cc-'));
+    const file = join(dir, 'cols.txt');
+    writeFileSync(file, 'NAME          IP\nmetadata.name {.status.podIP}\n');
+    try {
+      expect(c.run(`get pods -o custom-columns-file=${file} --no-headers`).stdout).to.equal(
+        'NAME    IP\nweb-1   10.244.0.5\nweb-2   10.244.1.7\n',
+      );
+      expect(
+        c.run('get pods -o custom-columns-file=cols.txt', { resolvePath: () => file }).stdout,
+      ).to.contain('web-2');
+      expect(c.run('get pods -o custom-columns-file=nope.txt', { resolvePath }).stderr).to.equal(
+        'error: error reading template nope.txt, open nope.txt: no such file or directory\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('kubectl get: selectors with names and files (builder.go, kubectl v1.33)', () => {
+  it('refuses a name with a field selector as with a label selector', () => {
+    const c = new TestCluster();
+    runningPod(c, 'web-1');
+    expect(c.run('get pods web-1 --field-selector=status.phase=Running').stderr).to.equal(
+      'error: name cannot be provided when a selector is specified\n',
+    );
+    expect(c.run('get pods/web-1 --field-selector=status.phase=Running').stderr).to.equal(
+      'error: selectors and the all flag cannot be used when passing resource/name arguments\n',
+    );
+    // A blank selector is no selector.
+    expect(c.run('get pods web-1 -l " " -o name').stdout).to.equal('pod/web-1\n');
+  });
+
+  it('filters the objects files name by the labels of the live objects', () => {
+    const c = new TestCluster();
+    runningPod(c, 'web-1', { labels: { app: 'web' } });
+    runningPod(c, 'job-1', { labels: { job: 'once' } });
+    const manifest = (name: string, labels = '') =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${labels}spec:\n  containers:\n  - name: c\n    image: busybox\n`;
+    // The file's labels do not count: kubectl filters what it fetched.
+    const stdin = [manifest('web-1', '  labels:\n    app: nope\n'), manifest('job-1')].join('---\n');
+    expect(c.run('get -f - -l app=web -o name', { stdin }).stdout).to.equal('pod/web-1\n');
+    expect(c.run('get -f - -l app=nope -o name', { stdin }).stdout).to.equal('');
+    expect(c.run('get -f - -l app=web,', { stdin }).stderr).to.equal(
+      "error: the provided selector \"app=web,\" is not valid: found '', expected: identifier after ','\n",
+    );
+    // Tables come from the server as Table objects, which have no labels: nothing matches app=web.
+    const table = c.run('get -f - -l app=web', { stdin });
+    expect([table.stdout, table.stderr]).to.deep.equal(['', 'No resources found in default namespace.\n']);
+    expect(c.run('get -f - -l !app', { stdin }).stdout).to.contain('web-1');
+    // A missing object is an error whatever the selector.
+    const missing = `${stdin}---\n${manifest('gone', '  labels:\n    app: web\n')}`;
+    expect(c.run('get -f - -l job=once -o name', { stdin: missing })).to.deep.equal({
+      stdout: 'pod/job-1\n',
+      stderr: 'Error from server (NotFound): pods "gone" not found\n',
+      exitCode: 1,
+    });
+  });
+
+  it('prints the one object left of a single file as an object, not a List', () => {
+    const c = new TestCluster();
+    runningPod(c, 'web-1', { labels: { app: 'web' } });
+    runningPod(c, 'job-1', { labels: { job: 'once' } });
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-get-'));
+    const file = join(dir, 'pods.yaml');
+    writeFileSync(
+      file,
+      ['web-1', 'job-1']
+        .map(
+          (n) =>
+            `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${n}\nspec:\n  containers:\n  - name: c\n    image: x\n`,
+        )
+        .join('---\n'),
+    );
+    try {
+      expect(c.run(`get -f ${file} -l job=once -o jsonpath={.kind}`).stdout).to.equal('Pod');
+      expect(c.run(`get -f ${file} -l app=nope -o jsonpath={.kind}`).stdout).to.equal('List');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

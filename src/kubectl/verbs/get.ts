@@ -2,9 +2,16 @@
  * `kubectl get` (k8s.io/kubectl/pkg/cmd/get/get.go): tables as the API server prints them, one
  * tabwriter block per run of the same resource type, a blank line between blocks, `kind/name`
  * names when several kinds are shown, `No resources found in <ns> namespace.` on stderr when
- * nothing was printed; -o yaml/json/name/jsonpath through printGeneric.
+ * nothing was printed; -o yaml/json/name/jsonpath/custom-columns through printGeneric.
+ *
+ * `-f FILE -l SELECTOR` filters the live objects the files name by their labels, client-side
+ * (cli-runtime's visitByPaths: RetrieveLatest, then FilterByLabelSelector). For table output the
+ * live objects are the API server's Tables, which carry no labels: a real kubectl v1.33 then
+ * filters out everything a selector needs a label for, and kubesim does the same.
  */
 
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Selector } from '../../api/labels.js';
 import type { KubeObject } from '../../api/types.js';
 import { StatusError } from '../../core/errors.js';
 import { type CommandContext, ENDPOINTS_DEPRECATION, warnOnce } from '../context.js';
@@ -12,12 +19,14 @@ import { CliError, combineErrors } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
 import { kindTable } from '../printers/columns/index.js';
+import { customColumnsFormat, printCustomColumns } from '../printers/custom-columns.js';
 import { kindString } from '../printers/name.js';
-import { parseOutputFormat, printGeneric } from '../printers/output.js';
+import { listOf, type OutputFormat, parseOutputFormat, printGeneric } from '../printers/output.js';
 import { TableBlock } from '../printers/table.js';
 import {
   fetchTargets,
   type Info,
+  labelSelector,
   listSelectors,
   missingObject,
   parseResourceArgs,
@@ -57,7 +66,11 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
   }
   rejectUnsupported(flags, ['raw', 'template', 'subresource', 'kustomize']);
   const outputFlag = flags.string('output');
-  const format = parseOutputFormat(outputFlag, flags.bool('allow-missing-template-keys'));
+  // The custom-columns printer is built after the objects are fetched (printGeneric's ToPrinter).
+  const customColumns = isCustomColumns(outputFlag);
+  const format: OutputFormat | { kind: 'custom-columns' } = customColumns
+    ? { kind: 'custom-columns' }
+    : parseOutputFormat(outputFlag, flags.bool('allow-missing-template-keys'));
   if (flags.bool('show-labels') && format.kind !== 'table') {
     throw new CliError(`--show-labels option cannot be used with ${outputFlag} printer`);
   }
@@ -85,12 +98,12 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
         'when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well',
       );
     }
-    ({ infos, errors, single } = fetchFromManifests(ctx, filenames));
+    // For files kubectl parses -l itself: a selector that does not parse is a client-side error.
+    const selector = labelSelector(flags.string('selector'));
+    ({ infos, errors, single } = fetchFromManifests(ctx, filenames, selector, format.kind === 'table'));
   } else {
-    const parsed = parseResourceArgs(args, {
-      allowEmptySelector: true,
-      hasSelector: flags.string('selector') !== '',
-    });
+    // builder.visitBySelector: a label or a field selector (either, trimmed) rules out names.
+    const parsed = parseResourceArgs(args, { allowEmptySelector: true, hasSelector: selectors.given });
     for (const t of parsed.targets) if (t.type.kind === 'Endpoints') warnOnce(ctx, ENDPOINTS_DEPRECATION);
     ({ infos, errors } = fetchTargets(ctx, parsed.targets, {
       allNamespaces,
@@ -105,12 +118,16 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
   const sortBy = flags.string('sort-by');
 
   if (format.kind !== 'table') {
-    if (single && errors.length > 0) throw errors[0]!;
+    if (single && errors.length > 0) throw combineErrors(errors)!;
     let objects = infos.flatMap((i) => (i.kind === 'list' ? i.objects : [i.object]));
     // SortingPrinter sorts the List it prints, not a single object asked for by name.
     if (sortBy && !(single && objects.length === 1)) objects = sortObjects(objects, sortBy);
-    if (!(objects.length === 0 && flags.bool('ignore-not-found')))
-      ctx.io.out(printGeneric(format, objects, single));
+    if (!(objects.length === 0 && flags.bool('ignore-not-found'))) {
+      if (format.kind === 'custom-columns') {
+        const printed = printCustomColumnsOf(ctx, flags, objects, single);
+        if (printed) errors.push(printed);
+      } else ctx.io.out(printGeneric(format, objects, single));
+    }
     const err = combineErrors(errors);
     if (err) throw err;
     return;
@@ -189,10 +206,50 @@ export function printTables(ctx: CommandContext, infos: readonly Info[], opts: T
   flush();
 }
 
-/** `get -f FILE`: the live objects the manifests name (each looked up by kind, namespace and name). */
+/** -o custom-columns=SPEC or -o custom-columns-file=FILE (with or without a value). */
+function isCustomColumns(output: string): boolean {
+  return /^custom-columns(-file)?(=|$)/.test(output);
+}
+
+/**
+ * printGeneric with the custom-columns printer: one object asked for by name, else a List. The
+ * printer's own errors (a bad spec, an unreadable file) stop everything; a path that fails on an
+ * object is returned, after what was printed.
+ */
+function printCustomColumnsOf(
+  ctx: CommandContext,
+  flags: ParsedFlags,
+  objects: readonly KubeObject[],
+  single: boolean,
+): Error | undefined {
+  const format = customColumnsFormat(flags.string('output'), flags.bool('no-headers'), (path) =>
+    readColumnsFile(ctx, path),
+  )!;
+  const value = single && objects.length === 1 ? objects[0]! : listOf(objects);
+  const out = printCustomColumns(format.columns, format.noHeaders, value);
+  ctx.io.out(out.text);
+  return out.error;
+}
+
+/** os.Open and read: a directory reads as nothing (bufio's Scan fails on it). */
+function readColumnsFile(ctx: CommandContext, path: string): string {
+  const resolved = ctx.opts.resolvePath ? ctx.opts.resolvePath(path) : path;
+  if (!existsSync(resolved)) throw new Error(`open ${path}: no such file or directory`);
+  if (statSync(resolved).isDirectory()) return '';
+  return readFileSync(resolved, 'utf8');
+}
+
+/**
+ * `get -f FILE`: the live objects the manifests name (each looked up by kind, namespace and
+ * name), kept when their labels match -l. A table's rows come from the server's Table objects,
+ * which have no labels (see the top of this file). One file (not a directory, not stdin) implies
+ * a single item, as visitByPaths says.
+ */
 function fetchFromManifests(
   ctx: CommandContext,
   filenames: readonly string[],
+  selector: Selector | undefined,
+  table: boolean,
 ): { infos: Info[]; errors: Error[]; single: boolean } {
   const { errors, sendable } = partition(readManifests(ctx, filenames));
   const infos: Info[] = [];
@@ -204,8 +261,19 @@ function fetchFromManifests(
       obj.metadata.namespace,
       obj.metadata.name,
     );
-    if (live) infos.push({ kind: 'object', type: item.type!, object: live });
-    else errors.push(missingObject(ctx.cluster.store, item.type!, obj.metadata.namespace, obj.metadata.name));
+    if (!live) {
+      errors.push(missingObject(ctx.cluster.store, item.type!, obj.metadata.namespace, obj.metadata.name));
+      continue;
+    }
+    if (selector && !selector.matches(table ? {} : live.metadata.labels)) continue;
+    infos.push({ kind: 'object', type: item.type!, object: live });
   }
-  return { infos, errors, single: sendable.length === 1 };
+  return { infos, errors, single: filenames.length === 1 && isOneFile(ctx, filenames[0]!) };
+}
+
+/** A path that is a file (not `-`, not a directory). */
+function isOneFile(ctx: CommandContext, filename: string): boolean {
+  if (filename === '-') return false;
+  const path = ctx.opts.resolvePath ? ctx.opts.resolvePath(filename) : filename;
+  return !existsSync(path) || !statSync(path).isDirectory();
 }
