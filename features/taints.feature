@@ -8,14 +8,13 @@ Feature: Taints and tolerations
   that tolerates it with tolerationSeconds when that time has passed, recording
   `TaintManagerEviction` events; if the taint goes before then, the deletion is cancelled.
 
-  The docs add taints with `kubectl taint nodes node1 key1=value1:NoSchedule`; these scenarios
-  write the same taints with `kubectl patch node`.
+  The taints are added and removed with `kubectl taint nodes`, as the docs do.
 
   Scenario: A NoSchedule taint keeps pods off the node unless they tolerate it
     Given a cluster with 1 node
     When I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"example-key","value":"value1","effect":"NoSchedule"}]}}'
+      kubectl taint nodes node-1 example-key=value1:NoSchedule
       """
     And I apply the manifest:
       """
@@ -53,7 +52,7 @@ Feature: Taints and tolerations
     When 10 seconds pass
     And I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[]}}'
+      kubectl taint nodes node-1 example-key=value1:NoSchedule-
       """
     Then pod "intolerant" should be scheduled on node "node-1"
 
@@ -61,7 +60,7 @@ Feature: Taints and tolerations
     Given a cluster with 1 node
     When I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"key1","value":"value1","effect":"NoSchedule"}]}}'
+      kubectl taint nodes node-1 key1=value1:NoSchedule
       """
     And I apply the manifest:
       """
@@ -124,7 +123,9 @@ Feature: Taints and tolerations
     And I wait until pod "running" is ready
     And I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"key1","value":"value1","effect":"NoSchedule"},{"key":"key1","value":"value1","effect":"NoExecute"},{"key":"key2","value":"value2","effect":"NoSchedule"}]}}'
+      kubectl taint nodes node-1 key1=value1:NoSchedule
+      kubectl taint nodes node-1 key1=value1:NoExecute
+      kubectl taint nodes node-1 key2=value2:NoSchedule
       """
     And I apply the manifest:
       """
@@ -203,7 +204,7 @@ Feature: Taints and tolerations
     When 5 seconds pass
     And I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"key1","value":"value1","effect":"NoExecute"}]}}'
+      kubectl taint nodes node-1 key1=value1:NoExecute
       """
     Then the events of pod "victim" should include:
       | type   | reason               | message                                 | at |
@@ -237,7 +238,7 @@ Feature: Taints and tolerations
       """
     And I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"key1","value":"value1","effect":"NoExecute"}]}}'
+      kubectl taint nodes node-1 key1=value1:NoExecute
       """
     And 59 minutes pass
     Then pod "hour" should be ready
@@ -267,12 +268,12 @@ Feature: Taints and tolerations
       """
     And I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"key1","value":"value1","effect":"NoExecute"}]}}'
+      kubectl taint nodes node-1 key1=value1:NoExecute
       """
     And 30 minutes pass
     And I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[]}}'
+      kubectl taint nodes node-1 key1=value1:NoExecute-
       """
     And 2 hours pass
     Then pod "hour" should be ready
@@ -284,7 +285,7 @@ Feature: Taints and tolerations
     Given a cluster with 2 nodes
     When I run:
       """
-      kubectl patch node node-1 -p '{"spec":{"taints":[{"key":"key1","value":"value1","effect":"PreferNoSchedule"}]}}'
+      kubectl taint nodes node-1 key1=value1:PreferNoSchedule
       """
     And I apply the manifest:
       """
