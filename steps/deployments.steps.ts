@@ -109,7 +109,7 @@ defineSteps(
 
 defineSteps(
   ['(the )deployment {ref} should be at revision {revision}'],
-  function (ref: ObjectRef, revision: number) {
+  function (ref: ObjectRef, revision: bigint) {
     const d = getDeployment(this.cluster, ref);
     expect(
       d.metadata.annotations?.[REVISION],

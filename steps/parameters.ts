@@ -59,8 +59,9 @@ defineParameterType({
 defineParameterType({
   name: 'revision',
   regexp: REVISION_PATTERN,
+  // Kept as its digits: revisions are int64, beyond what a JavaScript number holds exactly.
   transformer: (double?: string, single?: string, bare?: string) =>
-    Number(firstCapture(double, single, bare)),
+    BigInt(firstCapture(double, single, bare)),
   useForSnippets: false,
 });
 

@@ -446,3 +446,78 @@ Feature: Deployment (upstream test/e2e/apps/deployment.go)
     Then the output should not contain "rollback"
     When I run "kubectl get rs --no-headers"
     Then the output should match "^(\S+ +\d+ +\d+ +\d+ +\S+\n?){1,3}$"
+
+  Scenario: RollingUpdateDeployment should delete old pods and create new ones (testRollingUpdateDeployment)
+    The deployment adopts the ReplicaSet and takes the revision after the adopted one's.
+    When I apply the manifest:
+      """
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata:
+        name: test-rolling-update-controller
+        labels:
+          name: sample-pod
+          pod: httpd
+        annotations:
+          deployment.kubernetes.io/revision: "3546343826724305832"
+      spec:
+        replicas: 1
+        selector:
+          matchLabels:
+            name: sample-pod
+            pod: httpd
+        template:
+          metadata:
+            labels:
+              name: sample-pod
+              pod: httpd
+          spec:
+            terminationGracePeriodSeconds: 0
+            containers:
+            - name: httpd
+              image: registry.k8s.io/e2e-test-images/httpd:2.4.38-4
+      """
+    And I run "kubectl get pods -l name=sample-pod --no-headers"
+    Then the output should contain "Running"
+    When I apply the manifest:
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: test-rolling-update-deployment
+      spec:
+        replicas: 1
+        selector:
+          matchLabels:
+            name: sample-pod
+        strategy:
+          type: RollingUpdate
+        template:
+          metadata:
+            labels:
+              name: sample-pod
+          spec:
+            terminationGracePeriodSeconds: 0
+            containers:
+            - name: agnhost
+              image: registry.k8s.io/e2e-test-images/agnhost:2.53
+      """
+    And I wait until deployment "test-rolling-update-deployment" is rolled out
+    When I run:
+      """
+      kubectl get deployment test-rolling-update-deployment -o 'jsonpath={.metadata.annotations.deployment\.kubernetes\.io/revision}'
+      """
+    Then the output should be:
+      """
+      3546343826724305833
+      """
+    And the replica sets of deployment "test-rolling-update-deployment" should be:
+      | revision            | image                                          | replicas |
+      | 3546343826724305832 | registry.k8s.io/e2e-test-images/httpd:2.4.38-4 | 0        |
+      | 3546343826724305833 | registry.k8s.io/e2e-test-images/agnhost:2.53   | 1        |
+    And all pods of deployment "test-rolling-update-deployment" should run image "registry.k8s.io/e2e-test-images/agnhost:2.53"
+    When I run "kubectl get rs test-rolling-update-controller -o jsonpath={.metadata.ownerReferences[0].name}"
+    Then the output should be:
+      """
+      test-rolling-update-deployment
+      """

@@ -55,11 +55,17 @@ export function replicaSetsOf(cluster: Cluster, d: Deployment): ReplicaSet[] {
   return cluster.store
     .dependentsOf(uid)
     .filter((o): o is ReplicaSet => o.kind === 'ReplicaSet' && controllerUid(o) === uid)
-    .sort((a, b) => revisionOf(a) - revisionOf(b) || a.metadata.name.localeCompare(b.metadata.name));
+    .sort((a, b) => {
+      const ra = revisionOf(a);
+      const rb = revisionOf(b);
+      return ra !== rb ? (ra < rb ? -1 : 1) : a.metadata.name.localeCompare(b.metadata.name);
+    });
 }
 
-export function revisionOf(obj: { metadata: { annotations?: Readonly<Record<string, string>> } }): number {
-  return Number(obj.metadata.annotations?.[REVISION] ?? 0) || 0;
+/** The revision annotation (int64 upstream, so a bigint); 0 when absent or not a number. */
+export function revisionOf(obj: { metadata: { annotations?: Readonly<Record<string, string>> } }): bigint {
+  const text = obj.metadata.annotations?.[REVISION] ?? '0';
+  return /^[+-]?\d+$/.test(text) ? BigInt(text) : 0n;
 }
 
 /** Pods that are finished or on their way out, which no controller counts any more. */

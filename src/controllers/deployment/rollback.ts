@@ -23,17 +23,17 @@ import {
 export function rollback(c: DeploymentClient, d: Deployment, rsList: ReplicaSet[]): void {
   const [newRS, allOldRSs] = getAllReplicaSetsAndSyncRevision(c, d, rsList, true);
   const allRSs = [...allOldRSs, newRS].filter((rs): rs is ReplicaSet => rs !== undefined);
-  let target = getRollbackTo(d)!.revision;
-  if (target === 0) {
+  let target = BigInt(getRollbackTo(d)!.revision);
+  if (target === 0n) {
     target = lastRevision(allRSs);
-    if (target === 0) {
+    if (target === 0n) {
       c.event(d, 'Warning', RollbackRevisionNotFound, 'Unable to find last revision.');
       updateDeploymentAndClearRollbackTo(c, d);
       return;
     }
   }
   for (const rs of allRSs) {
-    let v: number;
+    let v: bigint;
     try {
       v = revision(rs);
     } catch {

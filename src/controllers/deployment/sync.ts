@@ -149,7 +149,7 @@ export function getNewReplicaSet(
   createIfNotExisted: boolean,
 ): ReplicaSet | undefined {
   const existingNewRS = findNewReplicaSet(d, rsList);
-  const newRevision = String(maxRevision(oldRSs) + 1);
+  const newRevision = String(maxRevision(oldRSs) + 1n);
 
   if (existingNewRS) {
     const rsCopy = clone(existingNewRS);

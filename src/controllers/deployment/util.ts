@@ -156,24 +156,35 @@ export function setDeploymentRevision(d: Deployment, revision: string): boolean 
   return true;
 }
 
-/** Go's strconv.ParseInt(s, 10, 64), as far as revisions need it. */
-function parseInt64(s: string): number | undefined {
-  return /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Go's strconv.ParseInt(s, 10, 64), as far as revisions need it: a bigint, since revisions are
+ * int64 upstream and the conformance tests use ones beyond 2^53.
+ */
+function parseInt64(s: string): bigint | undefined {
+  if (!/^[+-]?\d+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  return n < INT64_MIN || n > INT64_MAX ? undefined : n;
 }
 
 /**
  * Revision: the revision annotation as a number; 0 when absent. Throws on a value that is not an
  * integer, as upstream returns an error (callers skip such ReplicaSets).
  */
-export function revision(obj: { metadata: { annotations?: Record<string, string> } }): number {
+export function revision(obj: { metadata: { annotations?: Record<string, string> } }): bigint {
   const v = obj.metadata.annotations?.[RevisionAnnotation];
-  if (v === undefined) return 0;
+  if (v === undefined) return 0n;
   const n = parseInt64(v);
-  if (n === undefined) throw new Error(`strconv.ParseInt: parsing "${v}": invalid syntax`);
+  if (n === undefined) {
+    const why = /^[+-]?\d+$/.test(v) ? 'value out of range' : 'invalid syntax';
+    throw new Error(`strconv.ParseInt: parsing "${v}": ${why}`);
+  }
   return n;
 }
 
-function revisionOrUndefined(rs: ReplicaSet): number | undefined {
+function revisionOrUndefined(rs: ReplicaSet): bigint | undefined {
   try {
     return revision(rs);
   } catch {
@@ -182,8 +193,8 @@ function revisionOrUndefined(rs: ReplicaSet): number | undefined {
 }
 
 /** MaxRevision: the highest revision among the ReplicaSets (unparsable ones skipped). */
-export function maxRevision(rss: ReadonlyArray<ReplicaSet | undefined>): number {
-  let max = 0;
+export function maxRevision(rss: ReadonlyArray<ReplicaSet | undefined>): bigint {
+  let max = 0n;
   for (const rs of rss) {
     if (!rs) continue;
     const v = revisionOrUndefined(rs);
@@ -193,9 +204,9 @@ export function maxRevision(rss: ReadonlyArray<ReplicaSet | undefined>): number 
 }
 
 /** LastRevision: the second-highest revision (what `rollout undo` goes back to). */
-export function lastRevision(rss: ReadonlyArray<ReplicaSet | undefined>): number {
-  let max = 0;
-  let secMax = 0;
+export function lastRevision(rss: ReadonlyArray<ReplicaSet | undefined>): bigint {
+  let max = 0n;
+  let secMax = 0n;
   for (const rs of rss) {
     if (!rs) continue;
     const v = revisionOrUndefined(rs);
@@ -229,7 +240,7 @@ export function setNewReplicaSetAnnotations(
   let oldRevisionInt = parseInt64(oldRevision);
   if (oldRevisionInt === undefined) {
     if (oldRevision !== '') return false;
-    oldRevisionInt = 0;
+    oldRevisionInt = 0n;
   }
   const newRevisionInt = parseInt64(newRevision);
   if (newRevisionInt === undefined) return false;
@@ -670,7 +681,7 @@ export function compareByRevision(a: ReplicaSet, b: ReplicaSet): number {
   const ra = revisionOrUndefined(a);
   const rb = revisionOrUndefined(b);
   if (ra === undefined || rb === undefined || ra === rb) return compareByCreationTimestamp(a, b);
-  return ra - rb;
+  return ra < rb ? -1 : 1;
 }
 
 /** The time of a condition's lastUpdateTime in simulated ms (undefined when unset). */

@@ -89,8 +89,8 @@ describe('DeploymentHistoryViewer', () => {
   it('should get history (GetHistory: the ReplicaSet of every revision)', () => {
     const { c, d } = moons();
     const history = revisionReplicaSets(c.store, d);
-    expect([...history.keys()].sort()).to.deep.equal([1, 2, 3, 4]);
-    expect(history.get(2)!.metadata.name).to.equal('moons-2');
+    expect([...history.keys()].sort()).to.deep.equal([1n, 2n, 3n, 4n]);
+    expect(history.get(2n)!.metadata.name).to.equal('moons-2');
   });
 
   it('has no history without ReplicaSets, and no such revision is an error', () => {

@@ -20,10 +20,10 @@ function tabbed(rows: readonly (readonly [string, string])[]): string {
 }
 
 /** GetHistory: the ReplicaSet of each revision (unparsable revisions are skipped). */
-export function revisionReplicaSets(store: Store, d: Deployment): Map<number, ReplicaSet> {
-  const out = new Map<number, ReplicaSet>();
+export function revisionReplicaSets(store: Store, d: Deployment): Map<bigint, ReplicaSet> {
+  const out = new Map<bigint, ReplicaSet>();
   for (const rs of deploymentReplicaSets(store, d).all) {
-    let v: number;
+    let v: bigint;
     try {
       v = revision(rs);
     } catch {
@@ -40,7 +40,7 @@ export function revisionReplicaSets(store: Store, d: Deployment): Map<number, Re
  * annotations as kubectl does.
  */
 export function viewDeploymentHistory(store: Store, d: Deployment, wanted: number): string {
-  const templates = new Map<number, PodTemplateSpec>();
+  const templates = new Map<bigint, PodTemplateSpec>();
   for (const [v, rs] of revisionReplicaSets(store, d)) {
     const template = clone(rs.spec?.template ?? {}) as PodTemplateSpec;
     template.metadata = { ...(template.metadata ?? {}) };
@@ -51,11 +51,11 @@ export function viewDeploymentHistory(store: Store, d: Deployment, wanted: numbe
   }
   if (templates.size === 0) return 'No rollout history found.';
   if (wanted > 0) {
-    const template = templates.get(wanted);
+    const template = templates.get(BigInt(wanted));
     if (!template) throw new CliError('unable to find the specified revision');
     return printTemplate(template);
   }
-  const revisions = [...templates.keys()].sort((a, b) => a - b);
+  const revisions = [...templates.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rows: Array<[string, string]> = [['REVISION', 'CHANGE-CAUSE']];
   for (const r of revisions) {
     rows.push([String(r), templates.get(r)!.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>']);

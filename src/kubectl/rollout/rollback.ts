@@ -27,18 +27,19 @@ function revisionNotFound(toRevision: number): CliError {
 
 /** deploymentRevision: the ReplicaSet of `toRevision`, or of the previous revision when it is 0. */
 export function deploymentRevision(store: Store, d: Deployment, toRevision: number): ReplicaSet {
+  const wanted = BigInt(toRevision);
   let latest: ReplicaSet | undefined;
-  let latestRevision = -1;
+  let latestRevision = -1n;
   let previous: ReplicaSet | undefined;
-  let previousRevision = -1;
+  let previousRevision = -1n;
   for (const rs of deploymentReplicaSets(store, d).all) {
-    let v: number;
+    let v: bigint;
     try {
       v = revision(rs);
     } catch {
       continue;
     }
-    if (toRevision === 0) {
+    if (wanted === 0n) {
       if (latestRevision < v) {
         previousRevision = latestRevision;
         previous = latest;
@@ -48,7 +49,7 @@ export function deploymentRevision(store: Store, d: Deployment, toRevision: numb
         previousRevision = v;
         previous = rs;
       }
-    } else if (toRevision === v) {
+    } else if (wanted === v) {
       return rs;
     }
   }

@@ -23,13 +23,13 @@ export interface RolloutStatus {
 export function deploymentStatus(d: Deployment, pinnedRevision = 0): RolloutStatus {
   const name = JSON.stringify(d.metadata.name);
   if (pinnedRevision > 0) {
-    let running: number;
+    let running: bigint;
     try {
       running = revision(d);
     } catch (e) {
       throw new CliError(`cannot get the revision of deployment ${name}: ${(e as Error).message}`);
     }
-    if (pinnedRevision !== running) {
+    if (BigInt(pinnedRevision) !== running) {
       throw new CliError(
         `desired revision (${pinnedRevision}) is different from the running revision (${running})`,
       );

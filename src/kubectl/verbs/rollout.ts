@@ -152,11 +152,11 @@ function printRevisionObjects(
   const history = revisionReplicaSets(ctx.cluster.store, d);
   let chosen: KubeObject[];
   if (revision > 0) {
-    const rs = history.get(revision);
+    const rs = history.get(BigInt(revision));
     if (!rs) throw new CliError('unable to find the specified revision');
     chosen = [rs];
   } else {
-    chosen = [...history.keys()].sort((a, b) => a - b).map((r) => history.get(r)!);
+    chosen = [...history.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((r) => history.get(r)!);
   }
   // Each object goes through the printer on its own; the YAML printer separates documents.
   return chosen
