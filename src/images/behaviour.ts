@@ -20,6 +20,23 @@ export interface HttpAnswer {
   readonly delayMs?: number;
   /** Only requests that carry these headers get this answer (names in lower case, exact values). */
   readonly when?: Readonly<Record<string, string>>;
+  /**
+   * An answer made from the request (agnhost's `/redirect?loc=`, `/echo?msg=`, a server that
+   * answers with its hostname): the answer the client gets instead of this one.
+   */
+  readonly respond?: (request: HttpRequestInfo) => HttpAnswer;
+}
+
+/** What a request-dependent answer (HttpAnswer.respond) knows of the request and the server. */
+export interface HttpRequestInfo {
+  /** The path without the query. */
+  readonly path: string;
+  /** The query, decoded as Go's url.ParseQuery does (`+` is a space). */
+  readonly query: URLSearchParams;
+  /** The pod's hostname (`os.Hostname()` of the server). */
+  readonly hostname: string;
+  /** How long the process has been running. */
+  readonly ageMs: number;
 }
 
 /** A request's headers as they go over the wire (name, value), in order; names as sent. */
@@ -95,8 +112,11 @@ export type ProgramName = 'shell';
 export interface OutputLine {
   readonly afterMs: number;
   readonly stream: 'stdout' | 'stderr';
-  /** The text, or a function of the simulated time it is written (for lines with a date). */
-  readonly text: string | ((atMs: number) => string);
+  /**
+   * The text, or a function of the simulated time it is written (for lines with a date) and of
+   * the pod's hostname (`localhost` where the process has no container context).
+   */
+  readonly text: string | ((atMs: number, hostname?: string) => string);
   readonly everyMs?: number;
 }
 

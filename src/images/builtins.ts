@@ -1,27 +1,24 @@
 import { Quantity } from '../core/quantity.js';
 import { timestampOf } from '../store/time.js';
+import { agnhost, LIVENESS, goServer as server } from './agnhost.js';
 import { BASE_IMAGES } from './base-images.js';
-import {
-  always,
-  type ContainerInvocation,
-  type GrpcHealthAnswer,
-  goBindFailure,
-  type HttpBehaviour,
-  type ImageBehaviour,
-  type OutputLine,
-} from './behaviour.js';
+import { always, type ContainerInvocation, type ImageBehaviour, type OutputLine } from './behaviour.js';
+import { BOOTCAMP_IMAGES } from './bootcamp.js';
 import { busyboxBehaviour } from './busybox.js';
+import { flagOf, flagValue } from './cli-flags.js';
+import { basename, type ServerCommand, serveForever, serverOrShell } from './command-override.js';
 import {
   NGINX_FILES,
   NGINX_HTTP,
   nginxBindFailure,
   nginxCommand,
+  nginxServerCommand,
   nginxStartupOutput,
   nginxTagExists,
   nginxVersion,
 } from './nginx.js';
 import { nginxSignals } from './nginx-signals.js';
-import type { ImageReference } from './reference.js';
+import { type ImageReference, parseImageReference } from './reference.js';
 import { ALPINE_IMAGE } from './sh/invocation.js';
 
 export { nginxTagExists } from './nginx.js';
@@ -41,30 +38,6 @@ const KI = 1024;
 const MI = 1024 * 1024;
 
 // ---- behaviours ----
-
-/** A server on fixed ports that exits 0 at once on SIGTERM (a Go binary alone in its image). */
-function server(name: string, listen: number[], memoryBytes: number, http?: HttpBehaviour): ImageBehaviour {
-  return {
-    name,
-    listen,
-    memoryBytes,
-    sigterm: { action: 'exit', code: 0 },
-    bindFailure: goBindFailure,
-    ...(http ? { http } : {}),
-  };
-}
-
-/** registry.k8s.io/liveness (test/images/liveness/server.go): /healthz is 200 for 10 s, then 500. */
-const LIVENESS: ImageBehaviour = server('liveness', [8080], 4 * MI, {
-  routes: [
-    {
-      path: '/healthz',
-      // `time.Since(started).Seconds() > 10` → 500: still 200 at exactly 10 s.
-      answers: [always(200, 'ok'), { fromMs: 10_000, status: 500, body: 'error: 10' }],
-    },
-  ],
-  otherwise: always(404, '404 page not found\n'),
-});
 
 /**
  * Images nobody described: run forever, listen on the declared ports, answer 200 to everything.
@@ -91,10 +64,13 @@ const ALPINE: ImageBehaviour = {
   filesystem: 'alpine',
 };
 
-function nginx(ref: ImageReference): ImageBehaviour {
-  const version = nginxVersion(ref.tag);
-  const alpine = ref.tag?.includes('alpine') ?? false;
-  return {
+/**
+ * nginx (docker.io/library/nginx, and registry.k8s.io/e2e-test-images/nginx: nginx's alpine
+ * images with a tag of their own). A command that does not start nginx runs in the shell
+ * (command-override.ts): Debian's dash and userland, busybox's for the alpine tags.
+ */
+function nginx(inv: ContainerInvocation, version: string, alpine: boolean): ImageBehaviour {
+  return serverOrShell(inv, nginxServerCommand(version), () => ({
     ...server('nginx', [80], 8 * MI, NGINX_HTTP),
     output: nginxStartupOutput(version, alpine),
     bindFailure: (port, at) => nginxBindFailure(port, at, alpine),
@@ -103,8 +79,61 @@ function nginx(ref: ImageReference): ImageBehaviour {
     commands: { nginx: nginxCommand(version) },
     process: { name: 'nginx', commandLine: 'nginx: master process nginx -g daemon off;' },
     signals: nginxSignals(version),
-  };
+  }));
 }
+
+const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
+
+/**
+ * httpd (docker.io/library/httpd; registry.k8s.io/e2e-test-images/httpd is httpd's alpine image):
+ * CMD ["httpd-foreground"], no ENTRYPOINT. Listens on 80 (`It works!`); a command that does not
+ * start httpd runs in the shell.
+ */
+const HTTPD_COMMAND: ServerCommand = {
+  imageCommand: { cmd: ['httpd-foreground'] },
+  runsServer(argv) {
+    const name = basename(argv[0]);
+    if (name === 'httpd-foreground') return true;
+    return (
+      name === 'httpd' &&
+      argv.some((w, i) => w === '-DFOREGROUND' || (w === '-D' && argv[i + 1] === 'FOREGROUND'))
+    );
+  },
+  foreground: /(?:^|[;&|\n]|\bexec)\s*(?:\S*\/)?httpd-foreground\s*$/,
+  foregroundCommands: { 'httpd-foreground': serveForever },
+};
+
+function httpd(inv: ContainerInvocation, alpine: boolean): ImageBehaviour {
+  return serverOrShell(inv, HTTPD_COMMAND, () => ({
+    ...server('httpd', [80], 10 * MI, {
+      routes: [{ path: '/', answers: [always(200, HTTPD_INDEX)] }],
+      otherwise: always(404, ''),
+    }),
+    output: [
+      {
+        afterMs: 0,
+        stream: 'stderr',
+        text: '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations',
+      },
+      {
+        afterMs: 0,
+        stream: 'stderr',
+        text: "[core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'",
+      },
+    ],
+    filesystem: alpine ? 'alpine' : 'debian',
+    files: { '/usr/local/apache2/htdocs/index.html': HTTPD_INDEX },
+  }));
+}
+
+/**
+ * radial/busyboxplus (tags `curl`, `latest`, `git`): busybox 1.22 (2014, buildroot) with curl,
+ * CMD ["/bin/sh"]. Simplified: kubesim has no `curl` (`sh: curl: not found`).
+ */
+const BUSYBOXPLUS: ImageBehaviour = Object.freeze({
+  ...busyboxBehaviour(parseImageReference('docker.io/library/busybox:1.22')),
+  imageCommand: { cmd: ['/bin/sh'] },
+});
 
 /** redis-server's startup lines (`1:C 01 Jan 2025 00:00:00.000 * …`). */
 function redisOutput(version: string): OutputLine[] {
@@ -135,15 +164,6 @@ function redisTime(atMs: number): string {
   const t = timestampOf(atMs);
   const ms = String(Math.floor(atMs) % 1000).padStart(3, '0');
   return `${t.slice(8, 10)} ${MONTHS[Number(t.slice(5, 7)) - 1]} ${t.slice(0, 4)} ${t.slice(11, 19)}.${ms}`;
-}
-
-/** Reads `--flag VALUE` or `-f VALUE` from a command line. */
-function flagOf(words: readonly string[], ...names: string[]): string | undefined {
-  for (const name of names) {
-    const i = words.indexOf(name);
-    if (i >= 0) return words[i + 1];
-  }
-  return undefined;
 }
 
 /**
@@ -217,48 +237,6 @@ function vishStress(inv: ContainerInvocation): ImageBehaviour {
   return { ...server('stress', [], 1 * MI), memoryBytes: 1 * MI + total, cpuMillis: cpus * 1000 };
 }
 
-/** A cobra/pflag flag's value: `--name=value` or `--name value`. */
-function flagValue(words: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === `--${name}` || w === `-${name}`) return words[i + 1];
-    if (w.startsWith(`--${name}=`) || w.startsWith(`-${name}=`)) return w.slice(w.indexOf('=') + 1);
-  }
-  return undefined;
-}
-
-function intFlag(words: readonly string[], name: string, fallback: number): number {
-  const v = Number(flagValue(words, name));
-  return Number.isInteger(v) ? v : fallback;
-}
-
-/**
- * agnhost grpc-health-checking (test/images/agnhost/grpc-health-checking): a gRPC health server on
- * --port (5000) for --service (""), SERVING until --delay-unhealthy-sec have passed (never when
- * negative, the default), then NOT_SERVING; other service names are `NotFound: unknown service`.
- * Its HTTP server on --http-port (8080) answers /make-serving and /make-not-serving with 200;
- * kubesim does not let those requests change the health (a behaviour has no state).
- */
-function grpcHealthChecking(inv: ContainerInvocation): ImageBehaviour {
-  const words = [...(inv.command ?? []), ...(inv.args ?? [])];
-  const port = intFlag(words, 'port', 5000);
-  const httpPort = intFlag(words, 'http-port', 8080);
-  const delaySec = intFlag(words, 'delay-unhealthy-sec', -1);
-  const service = flagValue(words, 'service') ?? '';
-  const health: GrpcHealthAnswer[] = [{ status: 'SERVING' }];
-  if (delaySec >= 0) health.push({ fromMs: delaySec * 1000, status: 'NOT_SERVING' });
-  return {
-    ...server('agnhost grpc-health-checking', [...new Set([port, httpPort])], 6 * MI, {
-      routes: [
-        { path: '/make-serving', answers: [always(200)] },
-        { path: '/make-not-serving', answers: [always(200)] },
-      ],
-      otherwise: always(404, '404 page not found\n'),
-    }),
-    grpc: { ports: [port], health: { [service]: health } },
-  };
-}
-
 /**
  * etcd (registry.k8s.io/etcd, as kubeadm and the docs' gRPC probe example run it): gRPC and HTTP
  * on every --listen-client-urls port (default 2379; cmux serves both on one port), with the
@@ -294,21 +272,6 @@ function etcd(inv: ContainerInvocation, ref: ImageReference): ImageBehaviour {
   };
 }
 
-/** agnhost: the subcommand (first argument) decides; `liveness` is the liveness server. */
-function agnhost(inv: ContainerInvocation): ImageBehaviour {
-  const sub = inv.args?.[0] ?? inv.command?.[1];
-  const base =
-    sub === 'liveness'
-      ? LIVENESS
-      : sub === 'pause'
-        ? server('agnhost pause', [], 2 * MI)
-        : sub === 'grpc-health-checking'
-          ? grpcHealthChecking(inv)
-          : UNKNOWN_BEHAVIOUR;
-  // agnhost is built on busybox: e2e tests exec `sh -c …` in it.
-  return { ...base, filesystem: 'busybox' };
-}
-
 const fixed = (n: number) => () => n;
 const alpineTag = (ref: ImageReference) => ref.tag?.includes('alpine') ?? false;
 
@@ -318,31 +281,24 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
     repositories: ['docker.io/library/nginx'],
     tagExists: nginxTagExists,
     sizeBytes: (ref) => (alpineTag(ref) ? 20_458_723 : 72_225_394),
-    behaviour: (_inv, ref) => nginx(ref),
+    behaviour: (inv, ref) => nginx(inv, nginxVersion(ref.tag), alpineTag(ref)),
+  },
+  {
+    // test/images/nginx: FROM nginx:1.14-alpine (tag 1.14-N), nginx:1.15-alpine (1.15-N).
+    repositories: ['registry.k8s.io/e2e-test-images/nginx', 'gcr.io/kubernetes-e2e-test-images/nginx'],
+    sizeBytes: fixed(6_522_314),
+    behaviour: (inv, ref) => nginx(inv, nginxVersion(/^1\.\d+/.exec(ref.tag ?? '')?.[0] ?? '1.14'), true),
   },
   {
     repositories: ['docker.io/library/httpd'],
     sizeBytes: (ref) => (alpineTag(ref) ? 24_512_302 : 58_412_519),
-    behaviour: (_inv, ref) => ({
-      ...server('httpd', [80], 10 * MI, {
-        routes: [{ path: '/', answers: [always(200, '<html><body><h1>It works!</h1></body></html>\n')] }],
-        otherwise: always(404, ''),
-      }),
-      output: [
-        {
-          afterMs: 0,
-          stream: 'stderr',
-          text: '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations',
-        },
-        {
-          afterMs: 0,
-          stream: 'stderr',
-          text: "[core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'",
-        },
-      ],
-      filesystem: alpineTag(ref) ? 'alpine' : 'debian',
-      files: { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' },
-    }),
+    behaviour: (inv, ref) => httpd(inv, alpineTag(ref)),
+  },
+  {
+    // test/images/httpd: FROM httpd:2.4.38-alpine (tag 2.4.38-N), 2.4.39-alpine (2.4.39-N).
+    repositories: ['registry.k8s.io/e2e-test-images/httpd', 'gcr.io/kubernetes-e2e-test-images/httpd'],
+    sizeBytes: fixed(40_765_006),
+    behaviour: (inv) => httpd(inv, true),
   },
   {
     repositories: ['docker.io/library/redis'],
@@ -373,6 +329,12 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
     ],
     sizeBytes: fixed(2_222_260),
     behaviour: (_inv, ref) => busyboxBehaviour(ref),
+  },
+  {
+    repositories: ['docker.io/radial/busyboxplus'],
+    tagExists: (tag) => tag === 'curl' || tag === 'latest' || tag === 'git',
+    sizeBytes: (ref) => (ref.tag === 'git' ? 12_980_000 : 4_230_000),
+    behaviour: () => BUSYBOXPLUS,
   },
   {
     repositories: ['docker.io/library/alpine'],
@@ -410,5 +372,6 @@ export const BUILTIN_IMAGES: readonly ImageEntry[] = [
     sizeBytes: fixed(1_385_216),
     behaviour: vishStress,
   },
+  ...BOOTCAMP_IMAGES,
   ...BASE_IMAGES,
 ];

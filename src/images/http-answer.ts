@@ -9,8 +9,9 @@ import type { HttpResult } from './process.js';
 const NOT_HTTP: HttpResult = Object.freeze({ kind: 'not-http' });
 
 /**
- * The answer of a listening process to `GET path` on `port`, `ageMs` after it started. A port
- * that serves gRPC only does not speak HTTP/1.
+ * The answer of a listening process to `GET path` on `port`, `ageMs` after it started, on a pod
+ * whose hostname is `hostname` (request-dependent answers use it). A port that serves gRPC only
+ * does not speak HTTP/1.
  */
 export function httpAnswer(
   behaviour: ImageBehaviour,
@@ -18,15 +19,20 @@ export function httpAnswer(
   path: string,
   headers: HttpHeaders | undefined,
   ageMs: number,
+  hostname = 'localhost',
 ): HttpResult {
   const http = behaviour.http;
   if (!http) return NOT_HTTP;
   const grpc = behaviour.grpc;
   if (grpc && !grpc.http && grpc.ports.includes(port)) return NOT_HTTP;
-  const query = path.indexOf('?');
-  const bare = (query < 0 ? path : path.slice(0, query)) || '/';
+  const queryAt = path.indexOf('?');
+  const bare = (queryAt < 0 ? path : path.slice(0, queryAt)) || '/';
   const route = http.routes.find((r) => r.path === bare);
-  const answer = (route && answerAt(route.answers, ageMs, headers)) ?? http.otherwise;
+  let answer = (route && answerAt(route.answers, ageMs, headers)) ?? http.otherwise;
+  if (answer.respond) {
+    const query = new URLSearchParams(queryAt < 0 ? '' : path.slice(queryAt + 1));
+    answer = answer.respond({ path: bare, query, hostname, ageMs });
+  }
   const result: { kind: 'response'; status: number; body: string; location?: string; delayMs?: number } = {
     kind: 'response',
     status: answer.status,

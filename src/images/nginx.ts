@@ -5,6 +5,7 @@
  */
 import { timestampOf } from '../store/time.js';
 import { always, type BindFailure, type HttpBehaviour, type OutputLine } from './behaviour.js';
+import { basename, type ServerCommand, serveForever } from './command-override.js';
 import { nginxSignalProcess } from './nginx-signals.js';
 import type { Applet } from './sh/commands/types.js';
 
@@ -300,4 +301,35 @@ export function nginxCommand(version: string): Applet {
         return 1;
     }
   };
+}
+
+/** nginx's options that do something and exit instead of serving. */
+const NGINX_ONE_SHOT = new Set(['-v', '-V', '-t', '-T', '-s', '-h', '-?']);
+
+/**
+ * What an nginx container's argv runs (command-override.ts). The images since 1.19 have
+ * ENTRYPOINT ["/docker-entrypoint.sh"], CMD ["nginx", "-g", "daemon off;"]; the entrypoint
+ * configures and serves when its first argument is `nginx` or `nginx-debug`, else it only
+ * `exec "$@"` (so the shell program runs the argv without it). Older images have only the CMD.
+ */
+export function nginxServerCommand(version: string): ServerCommand {
+  const cmd = ['nginx', '-g', 'daemon off;'];
+  return {
+    imageCommand: minor(version) >= 19 ? { entrypoint: [ENTRYPOINT], cmd } : { cmd },
+    shellCommand: { cmd },
+    runsServer(argv) {
+      const words = basename(argv[0]) === 'docker-entrypoint.sh' ? argv.slice(1) : argv;
+      if (!/^nginx(-debug)?$/.test(basename(words[0]))) return false;
+      return !words.slice(1).some((w) => NGINX_ONE_SHOT.has(w));
+    },
+    // `… && exec nginx -g 'daemon off;'` (or without exec, as the script's last command).
+    foreground: /(?:^|[;&|\n]|\bexec)\s*(?:\S*\/)?nginx(?:-debug)?\s+-g\s+["']?daemon off;?["']?\s*$/,
+    foregroundCommands: { nginx: nginxForeground(version), 'nginx-debug': nginxForeground(version) },
+  };
+}
+
+/** `nginx -g 'daemon off;'` at the end of a container's script: it serves until it is stopped. */
+function nginxForeground(version: string): Applet {
+  const other = nginxCommand(version);
+  return (ctx) => (ctx.argv[1] === '-g' ? serveForever(ctx) : other(ctx));
 }

@@ -15,6 +15,7 @@ import { ASH_SHELLS, type ShellTable } from './sh/dialect.js';
  *   nslookup. `sh` is dash, `bash` is bash.
  * - CentOS and Fedora: the same GNU tools; `sh` is bash (in POSIX mode; bash 4 on CentOS).
  * - the `bash` image: alpine's busybox with bash in /usr/local/bin.
+ * - agnhost: alpine's busybox with bash in /bin.
  */
 export interface Userland {
   /** busybox command names the image does not have: `not found`, not `applet not simulated`. */
@@ -64,6 +65,11 @@ export const ALPINE_BASH_USERLAND: Userland = userland(
   { ...ASH_SHELLS, bash: 'bash' },
   { bash: '/usr/local/bin/bash' },
 );
+/**
+ * agnhost (test/images/agnhost/Dockerfile): alpine with `apk add bash curl …`, so bash is
+ * /bin/bash (apk's) besides busybox's ash as /bin/sh.
+ */
+export const AGNHOST_USERLAND: Userland = userland('all', { ...ASH_SHELLS, bash: 'bash' });
 
 /** The userland of an image: its own, else its file system's (busybox's for alpine and unknown images). */
 export function userlandOf(behaviour: ImageBehaviour): Userland {
