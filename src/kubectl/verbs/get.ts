@@ -21,7 +21,7 @@ import { partition, readManifests } from '../manifests.js';
 import { kindTable } from '../printers/columns/index.js';
 import { customColumnsFormat, printCustomColumns } from '../printers/custom-columns.js';
 import { kindString } from '../printers/name.js';
-import { listOf, type OutputFormat, parseOutputFormat, printGeneric } from '../printers/output.js';
+import { listOf, type OutputFormat, parseOutputFormat, writeGeneric } from '../printers/output.js';
 import { TableBlock } from '../printers/table.js';
 import {
   fetchTargets,
@@ -64,13 +64,13 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
       'kubesim does not simulate --watch: a watch never ends. Let simulated time pass, then run `kubectl get` again',
     );
   }
-  rejectUnsupported(flags, ['raw', 'template', 'subresource', 'kustomize']);
+  rejectUnsupported(flags, ['raw', 'subresource', 'kustomize']);
   const outputFlag = flags.string('output');
   // The custom-columns printer is built after the objects are fetched (printGeneric's ToPrinter).
   const customColumns = isCustomColumns(outputFlag);
   const format: OutputFormat | { kind: 'custom-columns' } = customColumns
     ? { kind: 'custom-columns' }
-    : parseOutputFormat(outputFlag, flags.bool('allow-missing-template-keys'));
+    : parseOutputFormat(outputFlag, flags.bool('allow-missing-template-keys'), flags.string('template'));
   if (flags.bool('show-labels') && format.kind !== 'table') {
     throw new CliError(`--show-labels option cannot be used with ${outputFlag} printer`);
   }
@@ -126,7 +126,7 @@ export function runGet(ctx: CommandContext, flags: ParsedFlags): void {
       if (format.kind === 'custom-columns') {
         const printed = printCustomColumnsOf(ctx, flags, objects, single);
         if (printed) errors.push(printed);
-      } else ctx.io.out(printGeneric(format, objects, single));
+      } else writeGeneric(ctx.io, format, objects, single);
     }
     const err = combineErrors(errors);
     if (err) throw err;
