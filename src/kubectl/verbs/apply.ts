@@ -16,7 +16,7 @@ import { CliError, combineErrors, goQuote, withSource } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { fieldValidationOf, type ManifestItem, partition, readManifests } from '../manifests.js';
 import { goJson } from '../printers/go-json.js';
-import { parseOutputFormat, printGeneric } from '../printers/output.js';
+import { parseOutputFormat, printGeneric, writeGeneric } from '../printers/output.js';
 import { labelSelector } from '../resource-args.js';
 import {
   DRY_RUN_FLAG,
@@ -89,7 +89,7 @@ export function runApply(ctx: CommandContext, flags: ParsedFlags): void {
   if (err) throw err;
   // With -o yaml/json the objects are printed together after all were applied.
   if (format.kind !== 'table' && format.kind !== 'name' && applied.length > 0) {
-    ctx.io.out(printGeneric(format, applied, applied.length === 1));
+    writeGeneric(ctx.io, format, applied, applied.length === 1);
   }
 }
 

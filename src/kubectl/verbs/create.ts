@@ -10,7 +10,7 @@ import { type CommandContext, ENDPOINTS_DEPRECATION, warnOnce } from '../context
 import { CliError, combineErrors, usageError, withSource } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { fieldValidationOf, partition, readManifests } from '../manifests.js';
-import { parseOutputFormat, printGeneric } from '../printers/output.js';
+import { parseOutputFormat, printGeneric, writeGeneric } from '../printers/output.js';
 import { labelSelector } from '../resource-args.js';
 import {
   DRY_RUN_FLAG,
@@ -95,7 +95,7 @@ function printObjects(m: Mutation, objects: KubeObject[], clientViews?: KubeObje
   const format = parseOutputFormat(m.output);
   if (format.kind === 'table' || format.kind === 'name') return;
   const shown = m.dryRun === 'client' && clientViews ? clientViews : objects;
-  for (const obj of shown) m.ctx.io.out(printGeneric(format, [obj], true));
+  for (const obj of shown) writeGeneric(m.ctx.io, format, [obj], true);
 }
 
 export function runCreate(ctx: CommandContext, flags: ParsedFlags): void {

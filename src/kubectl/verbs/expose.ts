@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 import { CliError, combineErrors } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
-import { parseOutputFormat, printGeneric } from '../printers/output.js';
+import { parseOutputFormat, printGeneric, writeGeneric } from '../printers/output.js';
 import { fetchTargets, type Info, MISSING_RESOURCE, parseResourceArgs } from '../resource-args.js';
 import {
   DRY_RUN_FLAG,
@@ -370,7 +370,7 @@ export function runExpose(ctx: CommandContext, flags: ParsedFlags): void {
     }
     if (format.kind === 'table' || format.kind === 'name') {
       ctx.io.out(mutationLine(shown, withDryRun('exposed', dryRun), output));
-    } else ctx.io.out(printGeneric(format, [shown], true));
+    } else writeGeneric(ctx.io, format, [shown], true);
   }
   const err = combineErrors(errors);
   if (err) throw err;

@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 import { CliError, combineErrors } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
 import { partition, readManifests } from '../manifests.js';
-import { parseOutputFormat, printGeneric } from '../printers/output.js';
+import { parseOutputFormat, printGeneric, writeGeneric } from '../printers/output.js';
 import {
   fetchTargets,
   type Info,
@@ -92,7 +92,7 @@ export function runScale(ctx: CommandContext, flags: ParsedFlags): void {
     }
     if (format.kind === 'table' || format.kind === 'name')
       ctx.io.out(mutationLine(result, withDryRun('scaled', dryRun), output));
-    else ctx.io.out(printGeneric(format, [result], true));
+    else writeGeneric(ctx.io, format, [result], true);
   }
   const err = combineErrors(errors);
   if (err) throw err;
