@@ -128,8 +128,7 @@ Feature: agnhost, the e2e tests' image
       | Warning | Unhealthy | Liveness probe failed: HTTP probe failed with statuscode: 500 | 20s |
 
   Scenario: serve-hostname answers every path on 9376 through a Service
-    From /work/notes/e2e-bugs/replica_set.feature (upstream test/e2e/apps/replica_set.go), without
-    its check of the body: the pod's hostname reaches the answer once SimProcess passes it on.
+    From upstream test/e2e/apps/replica_set.go: each replica answers with its own pod name.
     When I apply the manifest:
       """
       apiVersion: apps/v1
@@ -168,6 +167,7 @@ Feature: agnhost, the e2e tests' image
     Then service "my-hostname-basic" should have 1 ready endpoint
     When I send a request to "http://my-hostname-basic/anything"
     Then the response status should be 200
+    And the response body should contain "my-hostname-basic-"
 
   Scenario: netexec echoes a message on its --http-port
     When I apply the manifest:

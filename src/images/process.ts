@@ -214,7 +214,14 @@ export class SimProcess {
   /** An HTTP GET to `port` and `path` (with the request's headers), answered from the behaviour as of now. */
   httpGet(port: number, path: string, headers?: HttpHeaders): HttpResult {
     if (!this.listens(port)) return { kind: 'refused' };
-    return httpAnswer(this.options.behaviour, port, path, headers, this.clock.now - this.startedAt);
+    return httpAnswer(
+      this.options.behaviour,
+      port,
+      path,
+      headers,
+      this.clock.now - this.startedAt,
+      this.options.context?.hostname ?? DEFAULT_HOSTNAME,
+    );
   }
 
   /** A gRPC health check (grpc.health.v1.Health/Check) of `service` on `port`, as of now. */
@@ -389,7 +396,11 @@ export class SimProcess {
 
   /** Prints an output line now, and schedules its repeat if it has one. */
   private emit(line: OutputLine): void {
-    this.log.line(line.stream, typeof line.text === 'string' ? line.text : line.text(this.clock.now));
+    const text =
+      typeof line.text === 'string'
+        ? line.text
+        : line.text(this.clock.now, this.options.context?.hostname ?? DEFAULT_HOSTNAME);
+    this.log.line(line.stream, text);
     if (line.everyMs && line.everyMs > 0) this.after(line.everyMs, () => this.emit(line));
   }
 
