@@ -62,9 +62,10 @@ function crashDay(name: string): BenchResult {
     const n = restarts(cluster);
     const pod = cluster.store.get('Pod', 'default', 'crash');
     const waiting = pod?.status?.containerStatuses?.[0]?.state?.waiting?.reason;
-    // After the back-off reaches its 300 s cap a restart comes every 300 s: far more than 250 a day.
+    // The first exit restarts at once (no back-off yet), so setup ends with one restart; after the
+    // back-off reaches its 300 s cap a restart comes every 300 s: far more than 250 a day.
     return {
-      ok: n > 250 && restartsAtStart === 0,
+      ok: n - restartsAtStart > 250 && restartsAtStart <= 1,
       restarts: n,
       state: waiting ?? 'running',
       goal_ms: GOAL_MS,

@@ -1,8 +1,9 @@
+import type { ContainerInvocation, ImageBehaviour } from './behaviour.js';
 import type { Program, ProgramHost } from './process.js';
 import type { ProcessInfo } from './sh/commands/types.js';
 import type { Signal } from './sh/effects.js';
 import { type ShellHost, ShellRunner } from './sh/host.js';
-import { argvToScript, BUSYBOX_IMAGE, containerArgv } from './sh/invocation.js';
+import { argvToScript, BUSYBOX_IMAGE, containerArgv, type Invocation } from './sh/invocation.js';
 import { ShellProcess } from './sh/process.js';
 import { userlandOf } from './userland.js';
 
@@ -20,23 +21,27 @@ export function shellProgram(): Program {
   return {
     start(host: ProgramHost): void {
       const { invocation, behaviour, context } = host;
-      const argv = containerArgv(
-        invocation.command,
-        invocation.args,
-        behaviour.imageCommand ?? BUSYBOX_IMAGE,
-      );
       const env = context?.env ?? Object.entries(invocation.env ?? {});
       const userland = userlandOf(behaviour);
-      const process = new ShellProcess(argvToScript(argv, userland.shells), {
-        fs: () => host.fs(),
+      // Methods, not arrow properties: tsx renames every named arrow when it is made (keepNames),
+      // and a crash-looping container starts this program every few minutes for days. Options
+      // it does not have are undefined rather than spread in (each spread makes an object).
+      const process = new ShellProcess(scriptOf(invocation, behaviour), {
+        fs() {
+          return host.fs();
+        },
         env,
         hostname: context?.hostname ?? 'localhost',
-        now: () => host.now,
-        output: (fd, text) => host.write(fd, text),
-        ...(context?.workingDir ? { workingDir: context.workingDir } : {}),
-        ...(behaviour.commands ? { commands: behaviour.commands } : {}),
-        ...(context?.stdinOpen ? { stdinOpen: true } : {}),
-        ...(context?.seed !== undefined ? { seed: context.seed } : {}),
+        now() {
+          return host.now;
+        },
+        output(fd, text) {
+          host.write(fd, text);
+        },
+        workingDir: context?.workingDir || undefined,
+        commands: behaviour.commands,
+        stdinOpen: context?.stdinOpen || undefined,
+        seed: context?.seed,
         absent: userland.absent,
         shells: userland.shells,
       });
@@ -45,8 +50,6 @@ export function shellProgram(): Program {
         return;
       }
       const network = context?.network;
-      // Methods, not arrow properties: tsx renames every named arrow when it is made (keepNames),
-      // and a crash-looping container starts this program every few minutes for days.
       const shellHost: ShellHost = {
         get now() {
           return host.now;
@@ -81,4 +84,22 @@ export function shellProgram(): Program {
       return true;
     },
   };
+}
+
+/**
+ * What the shell runs for an invocation: made once per frozen invocation (the kubelet's config
+ * cache gives every start of a container the same one) and behaviour.
+ */
+const scripts = new WeakMap<
+  ContainerInvocation,
+  { readonly behaviour: ImageBehaviour; readonly script: Invocation }
+>();
+
+function scriptOf(invocation: ContainerInvocation, behaviour: ImageBehaviour): Invocation {
+  const cached = scripts.get(invocation);
+  if (cached?.behaviour === behaviour) return cached.script;
+  const argv = containerArgv(invocation.command, invocation.args, behaviour.imageCommand ?? BUSYBOX_IMAGE);
+  const script = argvToScript(argv, userlandOf(behaviour).shells);
+  if (Object.isFrozen(invocation)) scripts.set(invocation, { behaviour, script });
+  return script;
 }

@@ -13,14 +13,28 @@ export interface EventSource {
   host?: string;
 }
 
+/** The events recorded about one involved object (see EventRecorder.seen). */
+interface InvolvedOccurrences {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly occurrences: Map<string, string>;
+}
+
 /**
  * Records core/v1 Events as client-go's recorder does: an event with the same source, object,
  * type, reason and message as an earlier one bumps that event's count and lastTimestamp instead
  * of creating a new object (the EventCorrelator's aggregation of identical events).
  */
 export class EventRecorder {
-  /** The store key (`namespace/name`) of the Event each distinct occurrence was recorded as. */
-  private readonly seen = new Map<string, string>();
+  /**
+   * The store key (`namespace/name`) of the Event each distinct occurrence was recorded as, by
+   * involved object, then by source, type, reason and message. The involved object is looked up
+   * by its uid (a crash-looping container repeats four events on every restart, and one short
+   * key is cheaper to hash than the whole identity); an entry whose kind, namespace or name is
+   * not the object's is never used for it (see `occurrencesOf`).
+   */
+  private readonly seen = new Map<string, InvolvedOccurrences>();
   /** The last nanosecond stamp used per object name, so names at one instant stay unique. */
   private readonly lastStamp = new Map<string, bigint>();
 
@@ -31,27 +45,10 @@ export class EventRecorder {
 
   record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource): void {
     const namespace = obj.metadata.namespace || 'default';
-    const involved = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-    };
-    const key = [
-      source.component,
-      source.host ?? '',
-      obj.kind,
-      namespace,
-      obj.metadata.name,
-      obj.metadata.uid,
-      type,
-      reason,
-      message,
-    ].join('\u0000');
+    const occurrences = this.occurrencesOf(obj, namespace);
+    const key = `${source.component}\u0000${source.host ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
     const now = timestampOf(this.clock.now);
-    const storeKey = this.seen.get(key);
+    const storeKey = occurrences.get(key);
     const existing = storeKey === undefined ? undefined : this.store.getByKey('Event', storeKey);
     if (existing) {
       this.store.repeatEvent(existing, (existing.count ?? 1) + 1, now);
@@ -62,7 +59,14 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event' as const,
       metadata: { name, namespace },
-      involvedObject: involved,
+      involvedObject: {
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: obj.metadata.resourceVersion,
+      },
       reason,
       message,
       source,
@@ -74,7 +78,27 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     const stored = this.store.create(event);
-    this.seen.set(key, `${namespace}/${stored.metadata.name}`);
+    occurrences.set(key, `${namespace}/${stored.metadata.name}`);
+  }
+
+  /**
+   * The occurrences recorded for an involved object. Looked up by uid; an object without one, or
+   * whose uid is already taken by an object of another kind, namespace or name (never, for
+   * stored objects), is looked up by its whole identity instead.
+   */
+  private occurrencesOf(obj: KubeObject, namespace: string): Map<string, string> {
+    const { name, uid } = obj.metadata;
+    let key = uid ?? '';
+    let entry = this.seen.get(key);
+    if (entry && (entry.kind !== obj.kind || entry.namespace !== namespace || entry.name !== name)) {
+      key = `\u0000${obj.kind}\u0000${namespace}\u0000${name}\u0000${key}`;
+      entry = this.seen.get(key);
+    }
+    if (!entry) {
+      entry = { kind: obj.kind, namespace, name, occurrences: new Map() };
+      this.seen.set(key, entry);
+    }
+    return entry.occurrences;
   }
 
   /**

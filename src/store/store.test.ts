@@ -73,6 +73,22 @@ describe('Store', () => {
     expect(store.list('Pod')).to.have.length(0);
   });
 
+  it('counts the stored changes of each kind (changesOf), not the writes that change nothing', () => {
+    const { store } = newStore();
+    const pods = store.changesOf('Pod');
+    const services = store.changesOf('Service');
+    store.create(pod('a'));
+    expect(store.changesOf('Pod')).to.equal(pods + 1);
+    store.replaceStatus('Pod', 'default', 'a', { phase: 'Pending' });
+    expect(store.changesOf('Pod')).to.equal(pods + 2);
+    store.replaceStatus('Pod', 'default', 'a', { phase: 'Pending' });
+    store.update(store.get('Pod', 'default', 'a')!);
+    expect(store.changesOf('Pod')).to.equal(pods + 2);
+    store.delete('Pod', 'default', 'a');
+    expect(store.changesOf('Pod')).to.equal(pods + 3);
+    expect(store.changesOf('Service')).to.equal(services);
+  });
+
   it('records every change in the history with its simulated time', () => {
     const { store, clock } = newStore();
     const before = store.history.length;

@@ -52,6 +52,8 @@ const STATUS_WRITES_ANNOTATIONS: ReadonlySet<KindName> = new Set(['Deployment', 
 class KindTable {
   readonly objects = new Map<string, AnyStored>();
   readonly byNamespace = new Map<string, Map<string, AnyStored>>();
+  /** Bumped by every stored change of the kind (see Store.changesOf). */
+  changes = 0;
 
   constructor(readonly namespaced: boolean) {}
 
@@ -61,6 +63,7 @@ class KindTable {
   }
 
   set(key: string, obj: AnyStored): void {
+    this.changes++;
     this.objects.set(key, obj);
     const ns = obj.metadata.namespace ?? '';
     let m = this.byNamespace.get(ns);
@@ -69,6 +72,7 @@ class KindTable {
   }
 
   delete(key: string, obj: AnyStored): void {
+    this.changes++;
     this.objects.delete(key);
     this.byNamespace.get(obj.metadata.namespace ?? '')?.delete(key);
   }
@@ -136,6 +140,15 @@ export class Store {
   /** The number of objects of a kind, without building a list. */
   count(kind: KindName): number {
     return this.table(kind).objects.size;
+  }
+
+  /**
+   * A number that moves whenever an object of the kind is created, changed or removed. A reader
+   * that derives something from every object of a kind (the kubelet's Service variables, on each
+   * container start) may keep its result while the number stays the same.
+   */
+  changesOf(kind: KindName): number {
+    return this.table(kind).changes;
   }
 
   /** Objects whose ownerReferences name the given uid. */

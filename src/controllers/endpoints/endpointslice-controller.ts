@@ -52,8 +52,11 @@ export class EndpointSliceController implements Controller, Reconciler {
       this.queue.add(keyFor(e.object));
     });
     store.watch('Pod', (e) => {
+      const services = servicesToSync(this.index, e);
+      // Most pod events (status writes of pods no Service selects) concern no Service.
+      if (services.size === 0) return;
       const ns = e.object.metadata.namespace ?? 'default';
-      for (const svc of servicesToSync(this.index, e)) this.queue.add(`${ns}/${svc}`);
+      for (const svc of services) this.queue.add(`${ns}/${svc}`);
     });
     store.watch('EndpointSlice', (e) => this.onSlice(e));
     new EndpointSliceMirroring(this.ctx).start();

@@ -97,6 +97,27 @@ describe('servicesToSync (GetServicesToUpdateOnPodChange)', () => {
     ]).to.deep.equal(['web']);
   });
 
+  it('a status write of a pod no Service selects syncs nothing; the pod still joins when relabelled', () => {
+    const index = setup();
+    const old = pod('lonely', { app: 'batch' }, 'default', ready('False'));
+    servicesToSync(index, { type: 'ADDED', object: old });
+    expect(index.selectsNothing('default', 'lonely')).to.equal(true);
+    // The kubelet's status writes keep the stored labels object itself.
+    const nowReady = { ...old, ...ready('True'), metadata: { ...old.metadata, resourceVersion: 'r2' } };
+    expect([
+      ...servicesToSync(index, { type: 'MODIFIED', object: nowReady, old } as WatchEvent<'Pod'>),
+    ]).to.deep.equal([]);
+    const joined = {
+      ...nowReady,
+      metadata: { ...nowReady.metadata, labels: { app: 'web' }, resourceVersion: 'r3' },
+    };
+    expect([
+      ...servicesToSync(index, { type: 'MODIFIED', object: joined, old: nowReady } as WatchEvent<'Pod'>),
+    ]).to.deep.equal(['web']);
+    expect(index.selectsNothing('default', 'lonely')).to.equal(false);
+    expect(index.selectsNothing('empty-namespace', 'lonely')).to.equal(true);
+  });
+
   it('a relabelled pod syncs the Services it left and joined', () => {
     const index = setup();
     const old = pod('a', { app: 'web' });

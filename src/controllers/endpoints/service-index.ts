@@ -86,6 +86,15 @@ export class ServiceSelectorIndex {
     return this.servicesOfPod.get(`${namespace}/${pod}`) ?? EMPTY;
   }
 
+  /**
+   * No Service selects the pod (as recorded: the caller knows its labels did not change). No key
+   * is built when the namespace has no Service with a selector.
+   */
+  selectsNothing(namespace: string, pod: string): boolean {
+    if (!this.services.get(namespace)?.size) return true;
+    return !this.servicesOfPod.has(`${namespace}/${pod}`);
+  }
+
   /** The pods a Service selects, sorted by name (the order kubesim lists them in). */
   podsOf(namespace: string, service: string): string[] {
     return [...(this.podsOfService.get(`${namespace}/${service}`) ?? [])].sort();

@@ -48,6 +48,9 @@ const KUBELET_CONDITIONS = new Set([
   'PodReadyToStartContainers',
 ]);
 
+/** The kubelet reports a pod it runs as scheduled. */
+const POD_SCHEDULED: BareCondition = Object.freeze({ type: 'PodScheduled', status: 'True' });
+
 /** ContainerCreating, or PodInitializing when the pod has init containers. */
 function defaultWaiting(pod: Pod): ContainerState {
   return {
@@ -193,24 +196,41 @@ export function generateAPIPodStatus(pod: Pod, view: PodRuntimeView): PodStatus 
   const old = pod.status ?? {};
   const statuses = containerStatuses(pod, pod.spec?.containers ?? [], view);
   const initStatuses = containerStatuses(pod, pod.spec?.initContainers ?? [], view, true);
-  const all = [...statuses, ...initStatuses];
+  // Joined lists are made only when there are init containers (concat, not spreads: this runs
+  // on every status the kubelet generates).
+  const all = initStatuses.length === 0 ? statuses : statuses.concat(initStatuses);
   // A pod sync handler's eviction overrides the phase before the conditions are made from it.
   const phase = view.evict ? 'Failed' : getPhase(pod, all, view.podIsTerminal);
 
   const kubeletConditions: BareCondition[] = [];
   kubeletConditions.push(generatePodReadyToStartContainersCondition(view.sandbox?.ready ?? false));
-  const ordered = [...initStatuses, ...statuses];
+  const ordered = initStatuses.length === 0 ? statuses : initStatuses.concat(statuses);
   kubeletConditions.push(generatePodInitializedCondition(pod, ordered, phase));
   const kept = (old.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  // Ready is made from ContainersReady: the one condition serves both.
+  const containersReady = generateContainersReadyCondition(pod, ordered, phase);
   kubeletConditions.push(
-    generatePodReadyCondition(pod, [...kept, ...kubeletConditions] as PodCondition[], ordered, phase),
+    generatePodReadyCondition(
+      pod,
+      kept.concat(kubeletConditions as PodCondition[]),
+      ordered,
+      phase,
+      containersReady,
+    ),
   );
-  kubeletConditions.push(generateContainersReadyCondition(pod, ordered, phase));
-  kubeletConditions.push({ type: 'PodScheduled', status: 'True' });
+  kubeletConditions.push(containersReady);
+  kubeletConditions.push(POD_SCHEDULED);
+  // The conditions the kubelet does not own come first (`kept` is filter's own new array).
+  const conditions = kept;
+  for (let i = 0; i < kubeletConditions.length; i++) {
+    conditions.push(withTimes(kubeletConditions[i]!, old.conditions, view.now));
+  }
 
   const status: PodStatus = {
     phase,
-    conditions: [...kept, ...kubeletConditions.map((c) => withTimes(c, old.conditions, view.now))],
+    // Every condition unchanged (a container that only moved between Waiting and Terminated):
+    // the stored list itself, which the store then neither compares nor freezes again.
+    conditions: sameElements(conditions, old.conditions) ? old.conditions! : conditions,
     hostIP: view.hostIP,
     hostIPs:
       old.hostIPs?.length === 1 && old.hostIPs[0]?.ip === view.hostIP ? old.hostIPs : [{ ip: view.hostIP }],
@@ -252,13 +272,30 @@ function qosOf(pod: Pod): string {
   return qos;
 }
 
+const NO_CONDITIONS: readonly PodCondition[] = [];
+
+function sameElements<T>(a: readonly T[], b: readonly T[] | undefined): boolean {
+  if (b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Adds lastProbeTime (always null, as the kubelet leaves it) and a lastTransitionTime kept while the status holds. */
 function withTimes(
   c: BareCondition,
   previousConditions: readonly PodCondition[] | undefined,
   now: number,
 ): PodCondition {
-  const before = previousConditions?.find((p) => p.type === c.type);
+  // An indexed loop: the stored conditions are a frozen array, which `for…of` would walk
+  // through the generic iterator, allocating on each step.
+  let before: PodCondition | undefined;
+  const stored = previousConditions ?? NO_CONDITIONS;
+  for (let i = 0; i < stored.length; i++) {
+    if (stored[i]!.type === c.type) {
+      before = stored[i];
+      break;
+    }
+  }
   // Unchanged: the stored condition itself, which the store then keeps without comparing it.
   if (
     before &&

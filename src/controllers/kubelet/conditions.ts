@@ -52,9 +52,14 @@ export function generateContainersReadyCondition(
   if (statuses === undefined) return condition('ContainersReady', 'False', UnknownContainerStatuses);
   const unknown: string[] = [];
   const unready: string[] = [];
-  for (const c of pod.spec?.initContainers ?? [])
-    if (isRestartableInitContainer(c)) checkReady(c, statuses, unknown, unready);
-  for (const c of pod.spec?.containers ?? []) checkReady(c, statuses, unknown, unready);
+  // Indexed loops: the spec is frozen, and V8 runs `for…of` over a frozen array through the
+  // generic iterator, allocating on every step of every status the kubelet generates.
+  const inits = pod.spec?.initContainers ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    if (isRestartableInitContainer(inits[i]!)) checkReady(inits[i]!, statuses, unknown, unready);
+  }
+  const containers = pod.spec?.containers ?? [];
+  for (let i = 0; i < containers.length; i++) checkReady(containers[i]!, statuses, unknown, unready);
 
   if (phase === 'Succeeded' && unknown.length === 0)
     return condition('ContainersReady', 'False', PodCompleted);
@@ -68,14 +73,17 @@ export function generateContainersReadyCondition(
   return condition('ContainersReady', 'True');
 }
 
-/** Ready (GeneratePodReadyCondition): ContainersReady, then the readiness gates. */
+/**
+ * Ready (GeneratePodReadyCondition): ContainersReady, then the readiness gates. A caller that
+ * has made the ContainersReady condition from the same statuses and phase may pass it.
+ */
 export function generatePodReadyCondition(
   pod: Pick<Pod, 'spec'>,
   conditions: readonly PodCondition[] | undefined,
   statuses: readonly ContainerStatus[] | undefined,
   phase: PodPhase,
+  containersReady = generateContainersReadyCondition(pod, statuses, phase),
 ): BareCondition {
-  const containersReady = generateContainersReadyCondition(pod, statuses, phase);
   if (containersReady.status !== 'True') {
     return condition('Ready', containersReady.status, containersReady.reason, containersReady.message);
   }
@@ -111,7 +119,8 @@ export function generatePodInitializedCondition(
   const known = statuses ?? [];
   const unknown: string[] = [];
   const incomplete: string[] = [];
-  for (const c of inits) {
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i]!;
     const s = statusOf(known, c.name);
     if (!s) unknown.push(c.name);
     else if (!isInitContainerInitialized(c, s)) incomplete.push(c.name);

@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { Pod } from '../../api/types.js';
-import { podHostname } from './container-setup.js';
+import { catalogFor, type PulledImage } from '../../images/catalog.js';
+import { parseImageReference } from '../../images/reference.js';
+import {
+  ContainerConfigCache,
+  PodResources,
+  type Prepared,
+  podHostname,
+  prepareContainer,
+  type SetupInputs,
+} from './container-setup.js';
 import { execInContainer } from './streams.js';
 import { podManifest, testbed } from './testbed.js';
 
@@ -113,5 +122,98 @@ describe('preparing a container (generateContainerConfig)', () => {
     expect(podHostname(pod({ hostname: 'db' }))).to.equal('db');
     expect(podHostname(pod({ hostNetwork: true, nodeName: 'node-2' }))).to.equal('node-2');
     expect(podHostname(pod({}, `${'a'.repeat(62)}-b`))).to.equal('a'.repeat(62));
+  });
+});
+
+describe('ContainerConfigCache', () => {
+  const setup = () => {
+    const bed = testbed();
+    bed.create(
+      onNode('p', {
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1.36',
+            command: ['sh', '-c', 'echo $(GREETING) $(POD); exit 1'],
+            env: [
+              { name: 'GREETING', value: 'hi' },
+              { name: 'POD', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } },
+            ],
+          },
+        ],
+      }),
+    );
+    const pulled = catalogFor(bed.store).pull(parseImageReference('busybox:1.36'));
+    const image = (pulled as { image: PulledImage }).image;
+    const resources = new PodResources(
+      bed.store,
+      {
+        namespace: 'default',
+        name: 'p',
+        hostname: 'p',
+        podIP: () => '10.244.0.9',
+        listener: () => undefined,
+      },
+      () => bed.clock.now,
+    );
+    const inputs = (podIP = '10.244.0.9'): SetupInputs => {
+      const pod = bed.pod('p')!;
+      return {
+        store: bed.store,
+        pod,
+        container: pod.spec!.containers[0]!,
+        image,
+        hostIP: '10.0.0.1',
+        podIP,
+        resources,
+        now: () => bed.clock.now,
+        seed: 7,
+      };
+    };
+    const ok = (p: Prepared) => p as Extract<Prepared, { ok: true }>;
+    return { bed, inputs, ok };
+  };
+
+  it('gives every start the same frozen environment and invocation while nothing they depend on changes', () => {
+    const { inputs, ok } = setup();
+    const cache = new ContainerConfigCache();
+    const first = ok(prepareContainer(inputs(), cache));
+    const second = ok(prepareContainer(inputs(), cache));
+    expect(second.invocation).to.equal(first.invocation);
+    expect(second.context.env).to.equal(first.context.env);
+    expect(second.context).to.not.equal(first.context);
+    expect(Object.isFrozen(first.invocation) && Object.isFrozen(first.context.env)).to.equal(true);
+    // The same as without a cache.
+    const fresh = ok(prepareContainer(inputs()));
+    expect(first.invocation).to.deep.equal(fresh.invocation);
+    expect(first.context.env).to.deep.equal(fresh.context.env);
+    expect(first.invocation.command).to.deep.equal(['sh', '-c', 'echo hi ; exit 1']);
+  });
+
+  it('computes afresh after a Service change, a relabelled pod or another pod IP', () => {
+    const { bed, inputs, ok } = setup();
+    const cache = new ContainerConfigCache();
+    const before = ok(prepareContainer(inputs(), cache));
+    bed.store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { clusterIP: '10.96.0.20', ports: [{ port: 80 }] },
+    });
+    const withService = ok(prepareContainer(inputs(), cache));
+    expect(withService.invocation).to.not.equal(before.invocation);
+    expect(withService.invocation.env).to.include({ WEB_SERVICE_HOST: '10.96.0.20' });
+    expect(before.invocation.env).to.not.have.property('WEB_SERVICE_HOST');
+
+    bed.store.mutate('Pod', 'default', 'p', (p) => {
+      p.metadata.labels = { app: 'shop' };
+    });
+    const relabelled = ok(prepareContainer(inputs(), cache));
+    expect(relabelled.invocation.env).to.include({ POD: 'shop' });
+    expect(relabelled.invocation.command).to.deep.equal(['sh', '-c', 'echo hi shop; exit 1']);
+
+    const moved = ok(prepareContainer(inputs('10.244.0.10'), cache));
+    expect(moved.invocation).to.not.equal(relabelled.invocation);
+    expect(ok(prepareContainer(inputs('10.244.0.10'), cache)).invocation).to.equal(moved.invocation);
   });
 });

@@ -6,6 +6,7 @@
  * container ends: the termination message.
  */
 import type { Container, Pod } from '../../api/types.js';
+import { deepFreeze } from '../../core/clone.js';
 import { Quantity } from '../../core/quantity.js';
 import type { ContainerInvocation, ImageBehaviour } from '../../images/behaviour.js';
 import type { PulledImage } from '../../images/catalog.js';
@@ -81,20 +82,51 @@ export function podHostname(pod: Pod): string {
   return (pod.spec?.hostname || pod.metadata.name).slice(0, 63).replace(/[-.]+$/, '');
 }
 
-export function prepareContainer(inputs: SetupInputs): Prepared {
-  const { store, pod, container, image, resources } = inputs;
+/**
+ * generateContainerConfig for one start of a container. What depends only on the pod, the
+ * container, the Services and the node (see ContainerConfigCache) comes from `cache` when it is
+ * given. The image's behaviour is asked for on every start (an image declared by a library user
+ * may answer each start differently), and the context is made for this start (its own seed and
+ * root file system).
+ */
+export function prepareContainer(inputs: SetupInputs, cache?: ContainerConfigCache): Prepared {
+  const config = cache
+    ? cache.get(inputs)
+    : containerConfig(inputs, nodeAllocatable(inputs.store, inputs.pod));
+  if (!config.ok) return config;
+  const behaviour = inputs.image.behaviour(config.invocation);
+  return {
+    ok: true,
+    invocation: config.invocation,
+    behaviour,
+    context: containerContext(inputs, config, behaviour),
+  };
+}
+
+/** The part of a container's config that is the same for each of its starts (see ContainerConfigCache). */
+type ContainerConfig =
+  | {
+      readonly ok: true;
+      readonly env: ReadonlyArray<readonly [string, string]>;
+      readonly invocation: ContainerInvocation;
+      readonly hostname: string;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** The environment, the command and args with `$(VAR)` expanded, the hostname. */
+function containerConfig(inputs: SetupInputs, allocatable: Allocatable): ContainerConfig {
+  const { store, pod, container } = inputs;
   const namespace = pod.metadata.namespace ?? 'default';
-  const podIPs = inputs.podIP ? [inputs.podIP] : [];
   const services = [
     ...store.list('Service', namespace),
     ...(namespace === 'default' ? [] : store.list('Service', 'default')),
   ];
   const result = containerEnvironment(container, {
     pod,
-    podIPs,
+    podIPs: inputs.podIP ? [inputs.podIP] : [],
     hostIP: inputs.hostIP,
     services: serviceEnvForPod(pod, services),
-    allocatable: nodeAllocatable(store, pod.spec?.nodeName),
+    allocatable,
   });
   if (!result.ok) return result;
   const env = result.env;
@@ -108,13 +140,28 @@ export function prepareContainer(inputs: SetupInputs): Prepared {
       protocol: p.protocol ?? 'TCP',
     })),
   };
-  const behaviour = image.behaviour(invocation);
-  const hostname = podHostname(pod);
-  const context: ContainerContext = {
-    env,
+  return { ok: true, env, invocation, hostname: podHostname(pod) };
+}
+
+/**
+ * The container's context for one start: its environment and hostname, a root file system of
+ * its own (built when first used) with the pod's volumes mounted, the pod's ports and network.
+ */
+function containerContext(
+  inputs: SetupInputs,
+  config: Extract<ContainerConfig, { ok: true }>,
+  behaviour: ImageBehaviour,
+): ContainerContext {
+  const { pod, container, resources, now } = inputs;
+  const { hostname } = config;
+  const namespace = pod.metadata.namespace ?? 'default';
+  const podIPs = inputs.podIP ? [inputs.podIP] : [];
+  // A method, not an arrow property: tsx names every such arrow when it is made (keepNames).
+  return {
+    env: config.env,
     hostname,
     ...(container.workingDir ? { workingDir: container.workingDir } : {}),
-    fs: () => {
+    fs() {
       const fs = imageRootFs(behaviour, {
         hostname,
         namespace,
@@ -129,7 +176,7 @@ export function prepareContainer(inputs: SetupInputs): Prepared {
             }
           : {}),
         ...(pod.spec?.hostNetwork ? { hostNetwork: true } : {}),
-        now: inputs.now,
+        now,
       });
       for (const mount of container.volumeMounts ?? []) {
         if (!(pod.spec?.volumes ?? []).some((v) => v.name === mount.name)) continue;
@@ -145,7 +192,89 @@ export function prepareContainer(inputs: SetupInputs): Prepared {
     ...(container.stdin ? { stdinOpen: true } : {}),
     seed: inputs.seed,
   };
-  return { ok: true, invocation, behaviour, context };
+}
+
+/**
+ * One pod worker's container configs, one per container: a crash-looping container restarts
+ * every few minutes for days, and each start would list the Services, build their variables,
+ * the environment and the invocation again, to the same result. An entry is used while
+ * everything it was computed from is the same: the container and the pod's spec (stored objects
+ * are frozen, so the same object has the same content), the pod's name, uid, labels and
+ * annotations (the downward API), its IP and the node's, the node's allocatable resources, and
+ * the Services (the store's change count of the kind: any Service change, in any namespace,
+ * makes the next start compute afresh). A failed config (a missing ConfigMap) is not kept.
+ */
+export class ContainerConfigCache {
+  private readonly entries = new Map<string, { readonly key: ConfigKey; readonly config: ContainerConfig }>();
+
+  get(inputs: SetupInputs): ContainerConfig {
+    const allocatable = nodeAllocatable(inputs.store, inputs.pod);
+    const key = configKey(inputs, allocatable);
+    const entry = this.entries.get(inputs.container.name);
+    if (key && entry && sameKey(entry.key, key)) return entry.config;
+    const config = containerConfig(inputs, allocatable);
+    if (key && config.ok) {
+      // Shared by every start from now on: nothing may change it.
+      deepFreeze(config.env);
+      deepFreeze(config.invocation);
+      this.entries.set(inputs.container.name, { key, config });
+    } else {
+      this.entries.delete(inputs.container.name);
+    }
+    return config;
+  }
+}
+
+interface ConfigKey {
+  readonly container: object;
+  readonly spec: object;
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly uid: string | undefined;
+  readonly labels: object | undefined;
+  readonly annotations: object | undefined;
+  readonly podIP: string | undefined;
+  readonly hostIP: string;
+  readonly allocatable: Allocatable;
+  readonly services: number;
+}
+
+/** The inputs an entry depends on; undefined (no caching) for a pod that is not a frozen stored one. */
+function configKey(inputs: SetupInputs, allocatable: Allocatable): ConfigKey | undefined {
+  const { pod, container } = inputs;
+  const meta = pod.metadata;
+  if (!pod.spec || !Object.isFrozen(pod.spec) || !Object.isFrozen(container) || !Object.isFrozen(meta)) {
+    return undefined;
+  }
+  return {
+    container,
+    spec: pod.spec,
+    name: meta.name,
+    namespace: meta.namespace,
+    uid: meta.uid,
+    labels: meta.labels,
+    annotations: meta.annotations,
+    podIP: inputs.podIP,
+    hostIP: inputs.hostIP,
+    allocatable,
+    services: inputs.store.changesOf('Service'),
+  };
+}
+
+function sameKey(a: ConfigKey, b: ConfigKey): boolean {
+  return (
+    a.container === b.container &&
+    a.spec === b.spec &&
+    a.name === b.name &&
+    a.namespace === b.namespace &&
+    a.uid === b.uid &&
+    a.labels === b.labels &&
+    a.annotations === b.annotations &&
+    a.podIP === b.podIP &&
+    a.hostIP === b.hostIP &&
+    a.allocatable === b.allocatable &&
+    a.services === b.services
+  );
 }
 
 interface Allocatable {
@@ -158,7 +287,8 @@ const NOTHING_ALLOCATABLE: Allocatable = { cpuMilli: 0, memoryBytes: 0 };
 /** By stored (frozen) allocatable map: every container start on a node asks for the same one. */
 const parsedAllocatable = new WeakMap<object, Allocatable>();
 
-function nodeAllocatable(store: Store, nodeName: string | undefined): Allocatable {
+function nodeAllocatable(store: Store, pod: Pod): Allocatable {
+  const nodeName = pod.spec?.nodeName;
   const allocatable = nodeName ? store.get('Node', undefined, nodeName)?.status?.allocatable : undefined;
   if (!allocatable) return NOTHING_ALLOCATABLE;
   let parsed = parsedAllocatable.get(allocatable);

@@ -43,10 +43,11 @@ export class Kubelet implements Controller, Reconciler {
     const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
     const cidr = node.spec?.podCIDR;
     if (!cidr) throw new Error(`kubelet: node ${this.nodeName} has no podCIDR`);
+    const source = { component: 'kubelet', host: this.nodeName };
     const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void => {
       if (this.stopped !== undefined) return;
       try {
-        this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: this.nodeName });
+        this.ctx.events.record(pod, type, reason, message, source);
       } catch {
         // The namespace is being deleted: the API refuses new events, as it would a real kubelet's.
       }

@@ -11,13 +11,20 @@ function statusOf(statuses: readonly ContainerStatus[], name: string): Container
   return statuses.find((s) => s.name === name);
 }
 
+/*
+ * The loops over a pod's containers are indexed: the spec is a stored, frozen array, and V8
+ * runs `for…of` over a frozen array through the generic iterator, allocating on every step of
+ * every status the kubelet generates.
+ */
+
 /** kubecontainer.HasAnyRegularContainerStarted: a regular container is running or has terminated. */
 export function hasAnyRegularContainerStarted(
   pod: Pick<Pod, 'spec'>,
   statuses: readonly ContainerStatus[],
 ): boolean {
-  for (const c of pod.spec?.containers ?? []) {
-    const s = statusOf(statuses, c.name);
+  const containers = pod.spec?.containers ?? [];
+  for (let i = 0; i < containers.length; i++) {
+    const s = statusOf(statuses, containers[i]!.name);
     if (s?.state?.running || s?.state?.terminated) return true;
   }
   return false;
@@ -37,11 +44,13 @@ export function getPhase(
   podHasInitialized = hasAnyRegularContainerStarted(pod, info),
 ): PodPhase {
   const spec = pod.spec ?? { containers: [] };
+  const inits = spec.initContainers ?? [];
   let pendingRestartableInit = 0;
   let pendingRegularInit = 0;
   let failedInitialization = 0;
 
-  for (const c of spec.initContainers ?? []) {
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i]!;
     if (isRestartableInitContainer(c)) continue;
     const s = statusOf(info, c.name);
     if (!s) {
@@ -65,7 +74,8 @@ export function getPhase(
   let stopped = 0;
   let succeeded = 0;
 
-  for (const c of spec.initContainers ?? []) {
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i]!;
     if (!isRestartableInitContainer(c)) continue;
     const s = statusOf(info, c.name);
     if (!s) {
@@ -88,8 +98,8 @@ export function getPhase(
     }
   }
 
-  for (const c of spec.containers) {
-    const s = statusOf(info, c.name);
+  for (let i = 0; i < spec.containers.length; i++) {
+    const s = statusOf(info, spec.containers[i]!.name);
     if (!s) {
       unknown++;
       continue;

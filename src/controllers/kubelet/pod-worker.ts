@@ -1,6 +1,5 @@
 import type { Container, Pod, PodStatus } from '../../api/types.js';
 import type { SimClock, SimTimer } from '../../core/clock.js';
-import { deepEqual } from '../../core/clone.js';
 import { formatDuration } from '../../core/duration.js';
 import { Quantity } from '../../core/quantity.js';
 import { type Random, seedFrom } from '../../core/random.js';
@@ -12,6 +11,7 @@ import type { ActiveDeadlineHandler } from './active-deadline.js';
 import { generateAPIPodStatus, type PodRuntimeView, shouldContainerBeRestarted } from './api-status.js';
 import type { Backoff } from './backoff.js';
 import {
+  ContainerConfigCache,
   PodResources,
   type Prepared,
   podHostname,
@@ -70,6 +70,9 @@ const MIN_GRACE_SECONDS = 2;
 /** Dead instances the kubelet keeps per container (the newest and the one before it are shown). */
 const KEEP_INSTANCES = 3;
 
+/** How many values statusInputs records per container. */
+const INPUTS_PER_CONTAINER = 7;
+
 /** Keeps the pass's earliest retry time. */
 function soonest(pass: PassState, at: number): void {
   pass.retryAt = Math.min(pass.retryAt ?? at, at);
@@ -127,6 +130,17 @@ export class PodWorker {
    * which gives each of thousands of workers' functions a property store of its own.
    */
   private readonly probeStatus: (container: Container) => { started: boolean; ready: boolean };
+  /** The simulated time, for what a container's processes see (made once, as probeStatus). */
+  private readonly now: () => number;
+  /**
+   * The inputs of the last status this worker generated for a running pod (statusInputs) and
+   * the stored pod once that status was written or found already stored: while both hold, the
+   * status is unchanged and is not generated again (a crash-looping pod's pass after its
+   * back-off would otherwise make and compare a whole status for nothing).
+   */
+  private lastStatus: { readonly pod: Pod; readonly inputs: readonly unknown[] } | undefined;
+  /** What each container's starts share of their config (container-setup.ts). */
+  private readonly configs = new ContainerConfigCache();
 
   constructor(
     private readonly host: WorkerHost,
@@ -138,6 +152,8 @@ export class PodWorker {
         started: false,
         ready: false,
       };
+    const clock = host.clock;
+    this.now = () => clock.now;
   }
 
   /** One SyncPod pass for the pod as stored now. */
@@ -344,7 +360,10 @@ export class PodWorker {
     if (init === 'done') {
       let toStart = 0;
       let keep = 0;
-      for (const container of pod.spec?.containers ?? []) {
+      // Indexed: `for…of` over the stored (frozen) spec array allocates on every step.
+      const containers = pod.spec?.containers ?? [];
+      for (let i = 0; i < containers.length; i++) {
+        const container = containers[i]!;
         const record = this.record(container.name);
         const latest = newest(record);
         const killedNow = this.takeKilled(container.name);
@@ -385,7 +404,9 @@ export class PodWorker {
     restartOnFailure: boolean,
     pass: PassState,
   ): 'done' | 'pending' | 'blocked' | 'failed' {
-    for (const container of pod.spec?.initContainers ?? []) {
+    const inits = pod.spec?.initContainers ?? [];
+    for (let i = 0; i < inits.length; i++) {
+      const container = inits[i]!;
       const record = this.record(container.name);
       const latest = newest(record);
       const killedNow = this.takeKilled(container.name);
@@ -469,17 +490,20 @@ export class PodWorker {
       return 'waiting';
     }
     if (result.kind !== 'present') return 'waiting';
-    const prepared = prepareContainer({
-      store: this.host.store,
-      pod,
-      container,
-      image: result.image,
-      hostIP: this.host.hostIP,
-      podIP: this.sandbox?.ip,
-      resources: this.resources(pod),
-      now: () => this.host.clock.now,
-      seed: seedFrom(`${this.uid}/${container.name}/${record.instances.length}`),
-    });
+    const prepared = prepareContainer(
+      {
+        store: this.host.store,
+        pod,
+        container,
+        image: result.image,
+        hostIP: this.host.hostIP,
+        podIP: this.sandbox?.ip,
+        resources: this.resources(pod),
+        now: this.now,
+        seed: seedFrom(`${this.uid}/${container.name}/${record.instances.length}`),
+      },
+      this.configs,
+    );
     if (!prepared.ok) {
       // generateContainerConfig failed: CreateContainerConfigError, tried again by the pod worker's back-off.
       this.host.record(pod, 'Warning', 'Failed', `Error: ${prepared.message}`);
@@ -759,7 +783,7 @@ export class PodWorker {
         podIP: () => this.sandbox?.ip,
         listener: (port) => this.listener(port),
       },
-      () => this.host.clock.now,
+      this.now,
     );
     return this.podResources;
   }
@@ -792,14 +816,72 @@ export class PodWorker {
   private writeStatus(podIsTerminal: boolean, deleted = false): void {
     const pod = this.current();
     if (!pod) return;
+    const killedByKubelet = this.eviction !== undefined || this.deadlineExceeded !== undefined;
+    // Only a running pod's status is skipped when unchanged (statusInputs); the start time is
+    // always set by then (without one the status would show the current time).
+    const simple = !podIsTerminal && !deleted && !killedByKubelet && this.startTime !== undefined;
+    const inputs = simple ? this.statusInputs(pod) : undefined;
+    const last = this.lastStatus;
+    this.lastStatus = undefined;
+    if (inputs && last?.pod === pod && sameInputs(last.inputs, inputs)) {
+      this.lastStatus = last;
+      return;
+    }
     let status: PodStatus = generateAPIPodStatus(pod, this.view(podIsTerminal));
     // A pod the kubelet evicted or failed is terminated like a deleted one (SyncTerminatedPod →
     // TerminatePod); until its containers have stopped it is not reported Failed.
-    const killedByKubelet = this.eviction !== undefined || this.deadlineExceeded !== undefined;
     if (deleted || (killedByKubelet && podIsTerminal)) status = terminatePodStatus(pod, status);
     else if (this.deadlineExceeded) status = delayTerminalPhase(pod.status, status);
     if (this.eviction) status = evictedPodStatus(status, this.eviction, podIsTerminal);
-    if (deepEqual(status, pod.status)) return;
-    this.host.store.replaceStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
+    // The store keeps the stored pod (and records nothing) when the status is equal to its own.
+    const stored = this.host.store.replaceStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
+    if (inputs) this.lastStatus = { pod: stored, inputs };
   }
+
+  /**
+   * Everything a running pod's generated status is made from besides the stored pod itself: per
+   * container (init containers first) its newest and previous instances with their states (an
+   * instance's other fields are set with its state: when it starts, when it exits), the failure
+   * of its last start and the probes' verdict; then the sandbox and the start time. The current
+   * time only stamps conditions whose status changes, and with the same inputs and the same
+   * stored pod none does: the status generated from equal inputs equals the stored one.
+   */
+  private statusInputs(pod: Pod): unknown[] {
+    const inits = pod.spec?.initContainers ?? [];
+    const containers = pod.spec?.containers ?? [];
+    // Made at its full size; indexed loops, as `for…of` over a stored (frozen) array allocates
+    // on every step.
+    const inputs: unknown[] = new Array(3 + INPUTS_PER_CONTAINER * (inits.length + containers.length));
+    inputs[0] = this.sandbox;
+    inputs[1] = this.sandbox?.ready;
+    inputs[2] = this.startTime;
+    let at = 3;
+    for (let i = 0; i < inits.length; i++, at += INPUTS_PER_CONTAINER) {
+      this.setStatusInputs(inputs, at, inits[i]!);
+    }
+    for (let i = 0; i < containers.length; i++, at += INPUTS_PER_CONTAINER) {
+      this.setStatusInputs(inputs, at, containers[i]!);
+    }
+    return inputs;
+  }
+
+  private setStatusInputs(inputs: unknown[], at: number, container: Container): void {
+    const record = this.records.get(container.name);
+    const latest = newest(record);
+    const before = previous(record);
+    const probed = this.probeStatus(container);
+    inputs[at] = latest;
+    inputs[at + 1] = latest?.state;
+    inputs[at + 2] = before;
+    inputs[at + 3] = before?.state;
+    inputs[at + 4] = record?.failure;
+    inputs[at + 5] = probed.started;
+    inputs[at + 6] = probed.ready;
+  }
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

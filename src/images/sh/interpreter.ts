@@ -110,6 +110,8 @@ export interface ShellInit {
 }
 
 const scriptCache = new Map<string, Script>();
+/** A main shell inherits no traps. */
+const NO_TRAPS: ReadonlyMap<number, string> = new Map();
 
 /** Parses a script text once; repeated texts (trap actions, eval strings, files) reuse the tree. */
 export function cachedParse(text: string): Script {
@@ -185,7 +187,7 @@ export class Shell implements ExpandContext {
     }
     this.inheritedTraps = parent
       ? new Map(parent.traps.size > 0 ? parent.traps : parent.inheritedTraps)
-      : new Map();
+      : NO_TRAPS;
     this.isSubshell = parent !== undefined;
     if (parent) {
       this.status = parent.status;
@@ -349,6 +351,8 @@ export class Shell implements ExpandContext {
       if (e instanceof ExecException) return e.code;
       this.status = this.statusFromException(e);
     }
+    // Without an EXIT trap there is nothing to run: no generator for it.
+    if (!this.traps.get(0)) return this.status;
     return yield* this.runExitTrap();
   }
 
@@ -433,10 +437,13 @@ export class Shell implements ExpandContext {
     let status = 0;
     let checkExit = false;
     switch (node.kind) {
-      case 'simple':
-        status = yield* this.execSimple(node);
+      case 'simple': {
+        const quick = this.execBuiltinNow(node);
+        if (quick === undefined) status = yield* this.execSimple(node);
+        else status = typeof quick === 'number' ? quick : yield* quick;
         checkExit = !tested;
         break;
+      }
       case 'pipeline':
         status = yield* this.execPipeline(node.commands, node.negate);
         checkExit = !tested && !node.negate;
@@ -620,6 +627,25 @@ export class Shell implements ExpandContext {
   }
 
   // ---- simple commands (ash evalcommand) ----
+
+  /**
+   * execSimple for the commonest simple command, a builtin with literal words and nothing else
+   * (`exit 1`, `true`, `:`), run without a generator of its own; undefined for anything else,
+   * and when the command would be the one that charges the loop's time (then execSimple runs it).
+   */
+  private execBuiltinNow(cmd: SimpleCommand): number | Gen<number> | undefined {
+    if (cmd.assigns.length > 0 || cmd.redirs.length > 0 || this.options.xtrace) return undefined;
+    if (this.host.ops + 1 >= OPS_PER_MS) return undefined;
+    const argv = literalArgv(cmd);
+    if (argv === undefined || argv.length === 0) return undefined;
+    const name = argv[0]!;
+    const builtin = BUILTINS.get(name);
+    if (builtin === undefined || this.functions.has(name)) return undefined;
+    this.line = cmd.line;
+    this.host.ops++;
+    this.backStatus = 0;
+    return this.runBuiltin(builtin, argv, this.fds);
+  }
 
   private *execSimple(cmd: SimpleCommand): Gen<number> {
     this.line = cmd.line;

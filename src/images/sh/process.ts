@@ -74,6 +74,19 @@ export interface ContainerProcesses {
 }
 
 const NO_COMMANDS: ReadonlySet<string> = new Set();
+const EXPORTED = Object.freeze({ export: true });
+
+const NO_EXTRA_COMMANDS: ReadonlyMap<string, Applet> = new Map();
+/** An image's extra commands as a map, made once per (frozen) commands object of its behaviour. */
+const commandMaps = new WeakMap<object, ReadonlyMap<string, Applet>>();
+
+function commandsMap(commands: Readonly<Record<string, Applet>> | undefined): ReadonlyMap<string, Applet> {
+  if (!commands) return NO_EXTRA_COMMANDS;
+  if (!Object.isFrozen(commands)) return new Map(Object.entries(commands));
+  let map = commandMaps.get(commands);
+  if (!map) commandMaps.set(commands, (map = new Map(Object.entries(commands))));
+  return map;
+}
 
 interface Thread {
   readonly pid: number;
@@ -165,11 +178,11 @@ export class ShellProcess implements ProcessHost {
     this.pidCounter = this.pid;
     this.startedAt = this.now();
     this.randomState = (options.seed ?? 1) >>> 0 || 1;
-    this.extraCommands = new Map(Object.entries(options.commands ?? {}));
+    this.extraCommands = commandsMap(options.commands);
     this.absentCommands = options.absent ?? NO_COMMANDS;
     this.shells = options.shells ?? ASH_SHELLS;
     this.container = options.container;
-    const env = runtimeEnvironment(options);
+    const env = sharedRuntimeEnvironment(options);
     this.env = env;
     this.hostname = options.hostname ?? env.find(([k]) => k === 'HOSTNAME')?.[1] ?? 'localhost';
     this.mainCommand = invocation.argv.join(' ');
@@ -182,13 +195,15 @@ export class ShellProcess implements ProcessHost {
         : EMPTY_INPUT;
     const fds = new Fds(stdin, [undefined, new SinkOutput(this.sink, 1), new SinkOutput(this.sink, 2)]);
     const shellLike = invocation.kind !== 'exec' && invocation.kind !== 'error';
-    const vars = Variables.withDefaults();
-    for (const [k, v] of env) vars.set(k, v, { export: true });
-    if (shellLike) {
-      // ash's init(): SHLVL and PWD are exported after the inherited environment.
-      vars.set('SHLVL', String((Number(vars.get('SHLVL') ?? '0') || 0) + 1), { export: true });
-      vars.set('PWD', cwd, { export: true });
-    }
+    // Built when the script first uses a variable (many never do).
+    const vars = Variables.deferred((v) => {
+      for (const [k, value] of env) v.set(k, value, EXPORTED);
+      if (shellLike) {
+        // ash's init(): SHLVL and PWD are exported after the inherited environment.
+        v.set('SHLVL', String((Number(v.get('SHLVL') ?? '0') || 0) + 1), EXPORTED);
+        v.set('PWD', cwd, EXPORTED);
+      }
+    });
     const arg0 =
       invocation.kind === 'shell' || invocation.kind === 'stdin' || invocation.kind === 'file'
         ? invocation.arg0
@@ -222,7 +237,10 @@ export class ShellProcess implements ProcessHost {
   /** Runs the program until it first waits (or ends). Call once. */
   start(): Step {
     if (this.main) throw new Error('ShellProcess.start() called twice');
-    this.main = this.newThread(0, this.mainCommand, this.mainProgram());
+    // `sh -c SCRIPT` runs the script as the thread itself (mainProgram would only delegate).
+    const inv = this.invocation;
+    const program = inv.kind === 'shell' ? this.root.runMain(cachedParse(inv.script)) : this.mainProgram();
+    this.main = this.newThread(0, this.mainCommand, program);
     return this.run();
   }
 
@@ -570,6 +588,30 @@ export function runtimeEnvironment(
     else at.set(k, env.push([k, v]) - 1);
   }
   if (!at.has('HOME')) env.push(['HOME', '/root']);
+  return env;
+}
+
+/**
+ * runtimeEnvironment, made once per frozen environment list and hostname: the kubelet hands
+ * every start of a container the same frozen list (its config cache), and a crash-looping
+ * container starts every few minutes for days. The result is frozen, as it is shared.
+ */
+const sharedEnvironments = new WeakMap<
+  object,
+  { readonly hostname: string | undefined; readonly env: ReadonlyArray<readonly [string, string]> }
+>();
+
+function sharedRuntimeEnvironment(
+  options: Pick<ShellProcessOptions, 'env' | 'hostname'>,
+): ReadonlyArray<readonly [string, string]> {
+  const given = options.env;
+  if (!given || !Object.isFrozen(given)) return runtimeEnvironment(options);
+  const cached = sharedEnvironments.get(given);
+  if (cached && cached.hostname === options.hostname) return cached.env;
+  const env = runtimeEnvironment(options);
+  for (const pair of env) Object.freeze(pair);
+  Object.freeze(env);
+  sharedEnvironments.set(given, { hostname: options.hostname, env });
   return env;
 }
 

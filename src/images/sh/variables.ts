@@ -37,20 +37,54 @@ export class ReadonlyError extends Error {
 }
 
 export class Variables {
-  private readonly vars = new Map<string, Var>();
+  private readonly table = new Map<string, Var>();
   private seq = 0;
   private readonly locals: Array<Map<string, Var | undefined>> = [];
+  /** What sets the initial variables, run on first use (see `deferred`). */
+  private fill: ((vars: Variables) => void) | undefined;
 
   /** ash's built-in defaults; not exported unless the environment had them. */
   static withDefaults(): Variables {
     const v = new Variables();
-    v.vars.set('PATH', { value: '/sbin:/usr/sbin:/bin:/usr/bin', exported: false, readonly: false, seq: -1 });
-    v.vars.set('IFS', { value: ' \t\n', exported: false, readonly: false, seq: -1 });
-    v.vars.set('PS1', { value: '# ', exported: false, readonly: false, seq: -1 });
-    v.vars.set('PS2', { value: '> ', exported: false, readonly: false, seq: -1 });
-    v.vars.set('PS4', { value: '+ ', exported: false, readonly: false, seq: -1 });
-    v.vars.set('OPTIND', { value: '1', exported: false, readonly: false, seq: -1 });
+    v.setDefaults();
     return v;
+  }
+
+  private setDefaults(): void {
+    this.table.set('PATH', {
+      value: '/sbin:/usr/sbin:/bin:/usr/bin',
+      exported: false,
+      readonly: false,
+      seq: -1,
+    });
+    this.table.set('IFS', { value: ' \t\n', exported: false, readonly: false, seq: -1 });
+    this.table.set('PS1', { value: '# ', exported: false, readonly: false, seq: -1 });
+    this.table.set('PS2', { value: '> ', exported: false, readonly: false, seq: -1 });
+    this.table.set('PS4', { value: '+ ', exported: false, readonly: false, seq: -1 });
+    this.table.set('OPTIND', { value: '1', exported: false, readonly: false, seq: -1 });
+  }
+
+  /**
+   * ash's defaults, then what `fill` sets (the inherited environment), done when a variable is
+   * first read or written: a script that uses none (`sh -c 'exit 1'`, restarted every few
+   * minutes for days by a crash-looping container) never builds them. The result is the same as
+   * calling `fill` at once.
+   */
+  static deferred(fill: (vars: Variables) => void): Variables {
+    const v = new Variables();
+    v.fill = fill;
+    return v;
+  }
+
+  /** The variables by name, after the deferred fill has run. */
+  private get vars(): Map<string, Var> {
+    const fill = this.fill;
+    if (fill !== undefined) {
+      this.fill = undefined;
+      this.setDefaults();
+      fill(this);
+    }
+    return this.table;
   }
 
   get(name: string): string | undefined {
@@ -137,7 +171,7 @@ export class Variables {
   /** A copy for a subshell: changes there do not come back. */
   clone(): Variables {
     const c = new Variables();
-    for (const [name, v] of this.vars) c.vars.set(name, { ...v });
+    for (const [name, v] of this.vars) c.table.set(name, { ...v });
     c.seq = this.seq;
     return c;
   }
