@@ -720,3 +720,30 @@ Feature: Probing container (upstream test/e2e/common/node/container_probe.go)
     And I run "kubectl get events --field-selector involvedObject.name=probe-test"
     Then the output should not contain "failed liveness probe"
     And the output should not contain "Liveness probe failed"
+
+  # ExecSync blocks for timeoutSeconds (pkg/kubelet/prober/prober.go runProbe → pkg/probe/exec),
+  # so the failure and the Killing event come timeoutSeconds after the tick.
+  Scenario: a timed-out exec liveness probe is a failure only once its timeout has passed
+    When I apply the manifest:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: busybox
+      spec:
+        containers:
+        - name: busybox
+          image: registry.k8s.io/e2e-test-images/busybox:1.36.1-1
+          command: ["/bin/sh", "-c", "sleep 600"]
+          livenessProbe:
+            exec:
+              command: ["/bin/sh", "-c", "sleep 10"]
+            initialDelaySeconds: 15
+            timeoutSeconds: 1
+            failureThreshold: 1
+      """
+    And 1 minute passes
+    Then the events of pod "busybox" should include:
+      | type    | reason    | message                                                        | at  |
+      | Warning | Unhealthy | Liveness probe failed: command "/bin/sh -c sleep 10" timed out | 21s |
+      | Normal  | Killing   | Container busybox failed liveness probe, will be restarted     | 21s |

@@ -165,12 +165,12 @@ export function containerStatuses(
         image: latest.image,
         imageID: latest.imageID,
         containerID: `containerd://${latest.id}`,
-        // InPlacePodVerticalScaling (beta, on in v1.33) reports the allocated resources. The
-        // spec's own (frozen) objects: every status of the pod then shares them.
+        // InPlacePodVerticalScaling (beta, on in v1.33) reports the resources. The spec's own
+        // (frozen) objects: every status of the pod then shares them. No allocatedResources: its
+        // gate InPlacePodVerticalScalingAllocatedStatus is Deprecated and off by default in v1.33
+        // (pkg/features/kube_features.go).
         resources: container.resources ?? EMPTY_RESOURCES,
       };
-      const requests = container.resources?.requests;
-      if (requests && Object.keys(requests).length > 0) status.allocatedResources = requests;
     }
     // A container that failed to start and will be tried again is Waiting with the reason.
     if (record?.failure && shouldContainerBeRestarted(pod, latest)) {

@@ -13,7 +13,9 @@ const MAX_OUTPUT = 10 * 1024;
  * Success; another code is Failure with stdout then stderr (RunInContainer appends them) as the
  * output; running past the timeout is Failure with `command "…" timed out` (ExecProbeTimeout, on
  * by default); a command the runtime cannot start is a prober error (the probe result is dropped).
- * The command takes no simulated time: it runs to its end in the container's virtual time.
+ * The command runs to its end in the container's virtual time; a timed-out one reports
+ * `delayMs`, as ExecSync blocks for timeoutSeconds before it gives up, so the prober learns the
+ * failure that much later. Simplification: a command that finishes in time reports at once.
  */
 export function execProbe(instance: ContainerInstance, container: Container, probe: Probe): Outcome {
   const process = instance.process;
@@ -24,8 +26,13 @@ export function execProbe(instance: ContainerInstance, container: Container, pro
   if (outcome.startError !== undefined) {
     return { result: 'Error', output: containerExecError(instance, outcome.startError, true) };
   }
-  if (outcome.timedOut)
-    return { result: 'Failure', output: `command ${goQuote(command.join(' '))} timed out` };
+  if (outcome.timedOut) {
+    return {
+      result: 'Failure',
+      output: `command ${goQuote(command.join(' '))} timed out`,
+      delayMs: timeoutMs,
+    };
+  }
   const output = (outcome.stdout + outcome.stderr).slice(0, MAX_OUTPUT);
   return outcome.exitCode === 0 ? { result: 'Success', output } : { result: 'Failure', output };
 }

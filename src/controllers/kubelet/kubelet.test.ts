@@ -337,7 +337,12 @@ describe('Kubelet', () => {
       exitCode: 137,
       reason: 'OOMKilled',
     });
-    expect(status.containerStatuses![0]!.allocatedResources).to.deep.equal({ memory: '50Mi' });
+    // InPlacePodVerticalScalingAllocatedStatus is off by default in v1.33: resources, no allocatedResources.
+    expect(status.containerStatuses![0]!.allocatedResources).to.equal(undefined);
+    expect(status.containerStatuses![0]!.resources).to.deep.equal({
+      limits: { memory: '100Mi' },
+      requests: { memory: '50Mi' },
+    });
   });
 });
 

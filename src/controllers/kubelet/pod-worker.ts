@@ -10,6 +10,7 @@ import type { Store } from '../../store/store.js';
 import type { ActiveDeadlineHandler } from './active-deadline.js';
 import { generateAPIPodStatus, type PodRuntimeView, shouldContainerBeRestarted } from './api-status.js';
 import type { Backoff } from './backoff.js';
+import { hashContainer, stableKey } from './container-hash.js';
 import {
   ContainerConfigCache,
   PodResources,
@@ -139,6 +140,11 @@ export class PodWorker {
    * back-off would otherwise make and compare a whole status for nothing).
    */
   private lastStatus: { readonly pod: Pod; readonly inputs: readonly unknown[] } | undefined;
+  /**
+   * The crash-loop back-off key of each container spec object (getStableKey): the pod's name and
+   * uid are this worker's, and a new image is a new (frozen) container object, so a new key.
+   */
+  private readonly backoffKeys = new WeakMap<Container, string>();
   /** What each container's starts share of their config (container-setup.ts). */
   private readonly configs = new ContainerConfigCache();
 
@@ -368,16 +374,28 @@ export class PodWorker {
         const latest = newest(record);
         const killedNow = this.takeKilled(container.name);
         if (latest?.state === 'running') {
-          const failed = this.probes?.failed(container.name, latest.id);
-          if (failed && !latest.killTimer) {
-            this.killForProbe(pod, container, latest, failed, restartOnFailure);
-            return undefined;
+          if (!latest.killTimer) {
+            // computePodActions: a changed spec first (restarted whatever the restart policy), then
+            // a failed liveness or startup probe.
+            if (latest.hash !== undefined && latest.hash !== hashContainer(container)) {
+              this.killForSpecChange(pod, container, latest);
+              return undefined;
+            }
+            const failed = this.probes?.failed(container.name, latest.id);
+            if (failed) {
+              this.killForProbe(pod, container, latest, failed, restartOnFailure);
+              return undefined;
+            }
           }
           keep++;
           continue;
         }
-        // A probe kill restarts the container in the same pass whatever its exit code (unless Never).
-        if (killedNow ? !restartOnFailure : !shouldContainerBeRestarted(pod, latest)) continue;
+        // A kill restarts the container in the same pass whatever its exit code: a probe kill unless
+        // restartPolicy is Never, a kill for a changed spec always. A pass resumed after a pull goes
+        // on with the start it decided on.
+        if (killedNow) {
+          if (!restartOnFailure && killedNow.hash === hashContainer(container)) continue;
+        } else if (!this.pulled.has(container.name) && !shouldContainerBeRestarted(pod, latest)) continue;
         toStart++;
         if (this.tryStart(pod, container, record, killedNow, pass) === 'blocked') return undefined;
       }
@@ -525,7 +543,8 @@ export class PodWorker {
     judged: ContainerInstance,
     latest: ContainerInstance,
   ): number | undefined {
-    const key = `${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.name}`;
+    let key = this.backoffKeys.get(container);
+    if (key === undefined) this.backoffKeys.set(container, (key = stableKey(pod, container)));
     const finishedAt = judged.finishedAt!;
     const backoff = this.host.crashBackoff;
     if (backoff.isInBackOffSince(key, finishedAt)) {
@@ -564,6 +583,16 @@ export class PodWorker {
     this.kill(pod, instance, grace, message);
   }
 
+  /**
+   * computePodActions for a container whose hash differs from its spec's (containerChanged): kill
+   * it with the pod's grace period (the pass waits) and start the new definition in the same pass.
+   */
+  private killForSpecChange(pod: Pod, container: Container, instance: ContainerInstance): void {
+    const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
+    this.blocked = { container: container.name, kind: 'kill' };
+    this.kill(pod, instance, grace, `Container ${container.name} definition changed, will be restarted`);
+  }
+
   private pullFinished(container: string, result: EnsureResult): void {
     if (this.gone || this.blocked?.kind !== 'pull' || this.blocked.container !== container) return;
     this.blocked = undefined;
@@ -587,6 +616,7 @@ export class PodWorker {
       restartCount: latest ? latest.restartCount + 1 : 0,
       image: image.ref.normalized,
       imageID: image.imageID,
+      hash: hashContainer(container),
       createdAt: clock.now,
       state: 'created',
     };

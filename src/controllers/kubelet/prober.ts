@@ -44,8 +44,8 @@ const INITIAL: Record<ProbeType, ProbeResult> = {
  * warning (an HTTP redirect not followed) is a success reported as a ProbeWarning event.
  */
 export type Outcome =
-  | { result: 'Success' | 'Failure' | 'Warning'; output: string }
-  | { result: 'Error'; output: string };
+  | { result: 'Success' | 'Failure' | 'Warning'; output: string; delayMs?: number }
+  | { result: 'Error'; output: string; delayMs?: number };
 
 /** A passed HTTP or TCP probe; shared, as nearly every probe passes. */
 const SUCCESS: Outcome = Object.freeze({ result: 'Success', output: '' });
@@ -65,6 +65,13 @@ export class ProbeWorker {
   private containerID: string | undefined;
   private timer: SimTimer | undefined;
   private stopped = false;
+  /** A probe still running (an exec probe waiting out its timeout): its result lands later. */
+  private inFlight: SimTimer | undefined;
+  /**
+   * A tick (or manual trigger) came while a probe ran: worker.go's loop receives it as soon as
+   * doProbe returns (the ticker keeps one tick for a slow receiver; later ones are dropped).
+   */
+  private pendingTick = false;
   /**
    * The tick and its timer label, made once: a worker ticks 360 times an hour at period 10 s.
    * Assigned in the constructor: tsx names a class field's arrow at run time (keepNames), which
@@ -104,17 +111,23 @@ export class ProbeWorker {
   stop(): void {
     this.stopped = true;
     this.timer?.cancel();
+    this.inFlight?.cancel();
+    this.inFlight = undefined;
   }
 
   /** A probe outside the ticks (readiness when the container starts); the ticks keep their phase. */
   probeNow(): void {
-    if (!this.stopped) this.doProbe();
+    if (this.stopped) return;
+    if (this.inFlight) this.pendingTick = true;
+    else if (!this.doProbe()) this.stop();
   }
 
   private tick(): void {
     if (this.stopped) return;
+    // The ticker runs on from the tick, however long the probe takes (worker.go run).
     this.timer = this.host.clock.setTimeout(this.onTick, this.periodMs, this.timerLabel);
-    if (!this.doProbe()) this.stop();
+    if (this.inFlight) this.pendingTick = true;
+    else if (!this.doProbe()) this.stop();
   }
 
   /** worker.go doProbe; false when the worker should stop. */
@@ -147,6 +160,40 @@ export class ProbeWorker {
     if (startup === this.started(instance.id)) return true;
 
     const outcome = this.run(instance);
+    if (outcome.delayMs) {
+      // The probe call blocks (an exec probe's ExecSync until its timeout): prober.go records the
+      // event and worker.go counts the result when it returns.
+      const id = instance.id;
+      this.inFlight = this.host.clock.setTimeout(
+        () => this.landed(id, outcome),
+        outcome.delayMs,
+        `${this.timerLabel} result`,
+      );
+      return true;
+    }
+    return this.handle(outcome);
+  }
+
+  /** A probe that took time has returned: its result counts for the instance it probed. */
+  private landed(id: string, outcome: Outcome): void {
+    this.inFlight = undefined;
+    if (this.stopped) return;
+    const pod = this.host.pod();
+    let keepOn = pod !== undefined;
+    // A result for an instance that has since been replaced is dropped (the worker resets on the new one).
+    if (keepOn && id === this.containerID && !this.onHold) keepOn = this.handle(outcome);
+    if (!keepOn) {
+      this.stop();
+      return;
+    }
+    if (this.pendingTick) {
+      this.pendingTick = false;
+      if (!this.doProbe()) this.stop();
+    }
+  }
+
+  /** prober.go's events for one probe's outcome, then worker.go's counting. */
+  private handle(outcome: Outcome): boolean {
     if (outcome.result === 'Warning') {
       // prober.go: probe.Warning records a ProbeWarning event and counts as a success.
       this.host.record('Warning', 'ProbeWarning', `${CAPITAL[this.type]} probe warning: ${outcome.output}`);

@@ -14,6 +14,8 @@ export interface ContainerInstance {
   /** The image as containerd reports it: `docker.io/library/nginx:1.25`. */
   readonly image: string;
   readonly imageID: string;
+  /** The hash of the container spec it was created from (container-hash.ts; tests may omit it). */
+  readonly hash?: string;
   readonly createdAt: number;
   state: 'created' | 'running' | 'exited';
   startedAt?: number;

@@ -131,7 +131,10 @@ describe('exec probes', () => {
   it('fails with `command "…" timed out` past timeoutSeconds', () => {
     const bed = testbed();
     bed.create(probed(['sleep', '5'], 2));
-    bed.advance(10_000);
+    // The tick at 10 s (the container was not yet running at 0 s); ExecSync gives up 2 s later.
+    bed.advance(11_999);
+    expect(unhealthy(bed)).to.deep.equal([]);
+    bed.advance(1);
     expect(unhealthy(bed)).to.deep.equal(['Liveness probe failed: command "sleep 5" timed out']);
   });
 
