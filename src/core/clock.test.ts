@@ -7,10 +7,10 @@ describe('SimClock', () => {
   it('fires timers in due order, and same-instant timers in the order they were set', () => {
     const clock = new SimClock();
     const fired: string[] = [];
-    clock.setTimeout(() => fired.push('b@10'), 10);
-    clock.setTimeout(() => fired.push('a@5'), 5);
-    clock.setTimeout(() => fired.push('c@10'), 10);
-    clock.setTimeout(() => fired.push('d@0'), 0);
+    clock.schedule(() => fired.push('b@10'), 10);
+    clock.schedule(() => fired.push('a@5'), 5);
+    clock.schedule(() => fired.push('c@10'), 10);
+    clock.schedule(() => fired.push('d@0'), 0);
     while (clock.fireNext(100)) {}
     expect(fired).to.deep.equal(['d@0', 'a@5', 'b@10', 'c@10']);
     expect(clock.now).to.equal(10);
@@ -19,9 +19,9 @@ describe('SimClock', () => {
   it('skips cancelled timers and never fires past the limit', () => {
     const clock = new SimClock();
     const fired: number[] = [];
-    const t = clock.setTimeout(() => fired.push(1), 1);
-    clock.setTimeout(() => fired.push(2), 2);
-    clock.setTimeout(() => fired.push(3), 30);
+    const t = clock.schedule(() => fired.push(1), 1);
+    clock.schedule(() => fired.push(2), 2);
+    clock.schedule(() => fired.push(3), 30);
     t.cancel();
     expect(clock.pending).to.equal(2);
     while (clock.fireNext(10)) {}

@@ -73,7 +73,7 @@ export class SimClock implements TimeSource {
   }
 
   /** Runs `fn` once `delayMs` of simulated time has passed (0: later at this same instant). */
-  setTimeout(fn: () => void, delayMs: number, label = 'timer'): SimTimer {
+  schedule(fn: () => void, delayMs: number, label = 'timer'): SimTimer {
     const entry = new Entry(this, this.now + Math.max(0, delayMs), label, this.seq++, fn);
     this.timers.push(entry);
     this.live++;

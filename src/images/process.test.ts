@@ -101,9 +101,9 @@ describe('SimProcess with the shell program', () => {
     const seen: Array<[number, number | undefined]> = [];
     const tick = () => {
       seen.push([clock.now / 1000, p.exec(['cat', '/tmp/healthy']).exitCode]);
-      if (clock.now < 40_000) clock.setTimeout(tick, 5000);
+      if (clock.now < 40_000) clock.schedule(tick, 5000);
     };
-    clock.setTimeout(tick, 5000);
+    clock.schedule(tick, 5000);
     runUntil(clock, 45_000);
     expect(seen).to.deep.equal([
       [5, 0],

@@ -75,7 +75,7 @@ export interface ProgramHost {
   /** The container's root file system (built on first use). */
   fs(): Vfs;
   write(fd: 1 | 2, text: string): void;
-  setTimeout(fn: () => void, ms: number): void;
+  schedule(fn: () => void, ms: number): void;
   listen(port: number): void;
   close(port: number): void;
   setMemory(bytes: number): void;
@@ -141,7 +141,7 @@ export class SimProcess {
       write(fd, text) {
         if (self.running) self.log.write(fd, text);
       },
-      setTimeout(fn, ms) {
+      schedule(fn, ms) {
         self.after(ms, fn);
       },
       listen(port) {
@@ -434,10 +434,10 @@ export class SimProcess {
    */
   private after(ms: number, fn: () => void): void {
     const label = this.options.label;
-    const timer = this.clock.setTimeout(
+    const timer = this.clock.schedule(
       () => {
         this.timers.delete(timer);
-        const hop = this.clock.setTimeout(
+        const hop = this.clock.schedule(
           () => {
             this.timers.delete(hop);
             if (this.running) fn();
@@ -462,7 +462,7 @@ export class SimProcess {
     this.ports.clear();
     this.options.context?.ports?.release(this);
     // Tell the watchers from a timer of its own, after whatever caused the exit has finished.
-    this.clock.setTimeout(
+    this.clock.schedule(
       () => {
         for (const handler of this.exitHandlers) handler(status);
       },

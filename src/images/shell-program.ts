@@ -54,8 +54,8 @@ export function shellProgram(): Program {
         get now() {
           return host.now;
         },
-        setTimeout(fn, ms) {
-          host.setTimeout(fn, ms);
+        schedule(fn, ms) {
+          host.schedule(fn, ms);
         },
         exit(code: number, signal?: Signal) {
           host.exit(code, signal);

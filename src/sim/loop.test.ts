@@ -65,7 +65,7 @@ describe('SimLoop and WorkQueue', () => {
   it('runUntilTrue stops at the first instant the condition holds, or at the limit', () => {
     const loop = new SimLoop(new SimClock());
     let ready = false;
-    loop.clock.setTimeout(() => (ready = true), 7000);
+    loop.clock.schedule(() => (ready = true), 7000);
     expect(loop.runUntilTrue(() => ready, 60_000)).to.equal(true);
     expect(loop.clock.now).to.equal(7000);
     expect(loop.runUntilTrue(() => false, 1000)).to.equal(false);

@@ -39,7 +39,7 @@ export class WorkQueue {
   add(key: string): void {
     this.waiting.add(key);
     if (!this.scheduled)
-      this.scheduled = this.loop.clock.setTimeout(() => this.drain(), 0, this.reconciler.name);
+      this.scheduled = this.loop.clock.schedule(() => this.drain(), 0, this.reconciler.name);
   }
 
   /** Adds a key after a delay; of two pending delays for one key only the sooner is kept (client-go). */
@@ -54,7 +54,7 @@ export class WorkQueue {
     existing?.cancel();
     this.delayed.set(
       key,
-      this.loop.clock.setTimeout(
+      this.loop.clock.schedule(
         () => {
           this.delayed.delete(key);
           this.add(key);
@@ -82,7 +82,7 @@ export class WorkQueue {
     const id = `${this.loop.clock.now + delayMs}|${key}`;
     if (this.delayedEach.has(id)) return;
     this.delayedEach.add(id);
-    this.loop.clock.setTimeout(
+    this.loop.clock.schedule(
       () => {
         this.delayedEach.delete(id);
         this.add(key);

@@ -58,7 +58,7 @@ class FakeKubelet {
   }
 
   private later(ms: number, pod: Pod, fn: (current: Pod) => void): void {
-    this.clock.setTimeout(
+    this.clock.schedule(
       () => {
         const current = this.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
         if (current && current.metadata.uid === pod.metadata.uid) fn(current);

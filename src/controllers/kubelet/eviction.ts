@@ -80,7 +80,7 @@ export class EvictionManager {
     const { clock } = this.host;
     this.lastPressureAt = clock.now;
     this.relief?.cancel();
-    this.relief = clock.setTimeout(
+    this.relief = clock.schedule(
       () => this.host.postNodeStatus(),
       PRESSURE_TRANSITION_PERIOD_MS,
       `${this.host.label} memory pressure transition`,

@@ -136,7 +136,7 @@ export class ImageManager {
     // A tag that does not exist fails at once (the registry does not resolve it).
     const ms = result.ok ? this.options.pullMs(job.image, job.normalized) : 0;
     const startedAt = clock.now;
-    clock.setTimeout(
+    clock.schedule(
       () => {
         this.busy = false;
         this.finish(job, result, clock.now - startedAt);

@@ -237,7 +237,7 @@ export class PodWorker {
     this.deadlineTimer = undefined;
     this.deadlineAt = at;
     if (at === undefined) return;
-    this.deadlineTimer = this.host.clock.setTimeout(
+    this.deadlineTimer = this.host.clock.schedule(
       () => {
         this.deadlineTimer = undefined;
         if (!this.gone && !this.finished) this.host.requeue(this.key);
@@ -760,14 +760,14 @@ export class PodWorker {
     const remaining = graceSeconds - (hook?.elapsedSeconds ?? 0);
     const hookMs = hook?.elapsedMs ?? 0;
     const graceMs = Math.max(remaining, MIN_GRACE_SECONDS) * 1000;
-    instance.killTimer = this.host.clock.setTimeout(
+    instance.killTimer = this.host.clock.schedule(
       () => instance.process?.signal('SIGKILL'),
       hookMs + graceMs,
       `${this.host.label} ${this.key} ${instance.name} SIGKILL`,
     );
     if (hookMs === 0) instance.process?.signal('SIGTERM');
     else {
-      this.host.clock.setTimeout(
+      this.host.clock.schedule(
         () => instance.process?.signal('SIGTERM'),
         hookMs,
         `${this.host.label} ${this.key} ${instance.name} SIGTERM after preStop`,

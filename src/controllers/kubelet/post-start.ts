@@ -97,7 +97,7 @@ export class PostStartHook {
       }
       return this.fail(outcome.error) ? 'waiting' : 'failed';
     }
-    this.timer = this.host.clock.setTimeout(
+    this.timer = this.host.clock.schedule(
       () => {
         this.timer = undefined;
         if (this.state !== 'running') return;

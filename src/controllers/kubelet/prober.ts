@@ -125,7 +125,7 @@ export class ProbeWorker {
   private tick(): void {
     if (this.stopped) return;
     // The ticker runs on from the tick, however long the probe takes (worker.go run).
-    this.timer = this.host.clock.setTimeout(this.onTick, this.periodMs, this.timerLabel);
+    this.timer = this.host.clock.schedule(this.onTick, this.periodMs, this.timerLabel);
     if (this.inFlight) this.pendingTick = true;
     else if (!this.doProbe()) this.stop();
   }
@@ -164,7 +164,7 @@ export class ProbeWorker {
       // The probe call blocks (an exec probe's ExecSync until its timeout): prober.go records the
       // event and worker.go counts the result when it returns.
       const id = instance.id;
-      this.inFlight = this.host.clock.setTimeout(
+      this.inFlight = this.host.clock.schedule(
         () => this.landed(id, outcome),
         outcome.delayMs,
         `${this.timerLabel} result`,

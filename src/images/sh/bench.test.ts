@@ -31,8 +31,8 @@ describe('shell performance', () => {
         get now() {
           return clock.now;
         },
-        setTimeout: (fn, ms) => {
-          clock.setTimeout(() => {
+        schedule: (fn, ms) => {
+          clock.schedule(() => {
             wakeups++;
             fn();
           }, ms);

@@ -26,8 +26,8 @@ function container(command: string[], pid = 1) {
     get now() {
       return clock.now;
     },
-    setTimeout: (fn, ms) => {
-      clock.setTimeout(fn, ms, 'shell');
+    schedule: (fn, ms) => {
+      clock.schedule(fn, ms, 'shell');
     },
     exit: (code, signal) => exits.push(signal ? { at: clock.now, code, signal } : { at: clock.now, code }),
     http: () => ({ type: 'response', status: 200, body: 'ok' }),

@@ -20,8 +20,8 @@ import type { Delivery, ShellProcess } from './process.js';
 export interface ShellHost {
   /** Simulated ms now (the same clock the ShellProcess was given as `now`). */
   readonly now: number;
-  /** Calls `fn` after `ms` of simulated time (same contract as ProgramHost.setTimeout). */
-  setTimeout(fn: () => void, ms: number): void;
+  /** Calls `fn` after `ms` of simulated time (same contract as ProgramHost.schedule). */
+  schedule(fn: () => void, ms: number): void;
   /** The process ended (once). */
   exit(code: number, signal?: Signal): void;
   http?(request: HttpRequest): HttpAnswer;
@@ -81,13 +81,13 @@ export class ShellRunner {
       const gen = ++this.generation;
       if (step.type === 'sleep') {
         if (step.until === Number.POSITIVE_INFINITY) return;
-        this.host.setTimeout(() => this.wake(gen), Math.max(0, step.until - this.host.now));
+        this.host.schedule(() => this.wake(gen), Math.max(0, step.until - this.host.now));
         return;
       }
       const answer = this.answer(step);
       const after = answer.afterMs ?? 0;
       if (after > 0) {
-        this.host.setTimeout(() => {
+        this.host.schedule(() => {
           if (gen === this.generation) this.follow(this.process.resume(answer));
         }, after);
         return;

@@ -25,7 +25,7 @@ function fakeKubelet(c: TestCluster): void {
     const p = e.object;
     if (e.type !== 'MODIFIED' || !p.metadata.deletionTimestamp || e.old?.metadata.deletionTimestamp) return;
     const grace = (p.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
-    c.clock.setTimeout(
+    c.clock.schedule(
       () => {
         if (c.store.get('Pod', p.metadata.namespace, p.metadata.name))
           c.store.delete('Pod', p.metadata.namespace, p.metadata.name, { gracePeriodSeconds: 0 });

@@ -23,7 +23,7 @@ function setStatus(c: TestCluster, status: DeploymentStatus, name = 'web'): void
 }
 
 function later(c: TestCluster, ms: number, fn: () => void): void {
-  c.clock.setTimeout(fn, ms, 'test');
+  c.clock.schedule(fn, ms, 'test');
 }
 
 const live = (c: TestCluster, name = 'web') => c.store.get('Deployment', 'default', name) as Deployment;

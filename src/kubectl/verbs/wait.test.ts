@@ -16,7 +16,7 @@ function pod(c: TestCluster, name: string, labels: Record<string, string> = { ap
 
 /** Sets the pod's Ready condition `ms` from now. */
 function readyAfter(c: TestCluster, name: string, ms: number, status: 'True' | 'False' = 'True'): void {
-  c.clock.setTimeout(
+  c.clock.schedule(
     () =>
       c.store.mutateStatus('Pod', 'default', name, (p) => {
         p.status = { ...p.status, conditions: [{ type: 'Ready', status }] };
@@ -27,7 +27,7 @@ function readyAfter(c: TestCluster, name: string, ms: number, status: 'True' | '
 }
 
 function deleteAfter(c: TestCluster, name: string, ms: number): void {
-  c.clock.setTimeout(() => c.store.delete('Pod', 'default', name), ms, 'test deletion');
+  c.clock.schedule(() => c.store.delete('Pod', 'default', name), ms, 'test deletion');
 }
 
 function withConditions(
@@ -237,7 +237,7 @@ describe('kubectl wait', () => {
   it('sees a state that lasts no simulated time (it watches every change)', () => {
     const c = new TestCluster();
     pod(c, 'busybox1');
-    c.clock.setTimeout(
+    c.clock.schedule(
       () => {
         c.store.mutateStatus('Pod', 'default', 'busybox1', (p) => {
           p.status = { conditions: [{ type: 'Ready', status: 'True' }] };
@@ -323,7 +323,7 @@ describe('kubectl wait', () => {
   it('waits for a jsonpath value', () => {
     const c = new TestCluster();
     pod(c, 'busybox1');
-    c.clock.setTimeout(
+    c.clock.schedule(
       () =>
         c.store.mutateStatus('Pod', 'default', 'busybox1', (p) => {
           p.status = { phase: 'Running' };
@@ -339,7 +339,7 @@ describe('kubectl wait', () => {
 
   it('--for=create polls every half second until the object exists', () => {
     const c = new TestCluster();
-    c.clock.setTimeout(() => pod(c, 'late'), 1_200, 'create');
+    c.clock.schedule(() => pod(c, 'late'), 1_200, 'create');
     expect(c.run('wait --for=create pod/late').stdout).to.equal('pod/late condition met\n');
     expect(c.now).to.equal(1_500);
     expect(c.run('wait --for=create pod/never --timeout=2s').stderr).to.equal(

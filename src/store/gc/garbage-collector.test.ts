@@ -78,7 +78,7 @@ function kubelet(store: Store, clock: SimClock): void {
   store.watch('Pod', (e) => {
     const p = e.object;
     if (e.type !== 'MODIFIED' || !p.metadata.deletionTimestamp || e.old?.metadata.deletionTimestamp) return;
-    clock.setTimeout(
+    clock.schedule(
       () => {
         const live = store.get('Pod', p.metadata.namespace, p.metadata.name);
         if (live?.metadata.uid === p.metadata.uid) {
