@@ -15,6 +15,7 @@
  * - grpc-health-checking, pause.
  * Other subcommands listen on the container's declared ports and answer 200 to everything.
  */
+
 import {
   always,
   type ContainerInvocation,
@@ -28,6 +29,7 @@ import {
 import { flagValue, intFlag } from './cli-flags.js';
 import { basename, serverOrShell } from './command-override.js';
 import { logTime } from './nginx.js';
+import { REASONS } from './sh/commands/net.js';
 import { containerArgv } from './sh/invocation.js';
 import { AGNHOST_USERLAND } from './userland.js';
 
@@ -60,16 +62,6 @@ function htmlEscape(text: string): string {
   );
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  300: 'Multiple Choices',
-  301: 'Moved Permanently',
-  302: 'Found',
-  303: 'See Other',
-  304: 'Not Modified',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
-};
-
 /**
  * Go's http.Redirect to `location` for a GET of `requestPath`: a relative location is resolved
  * against the request path's directory; the body is `<a href="…">Found</a>.` and two newlines.
@@ -79,7 +71,7 @@ export function goRedirect(requestPath: string, location: string, code: number):
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(location) && !location.startsWith('/')) {
     target = requestPath.slice(0, requestPath.lastIndexOf('/') + 1) + location;
   }
-  const text = STATUS_TEXT[code];
+  const text = REASONS[code];
   return {
     status: code,
     location: target,

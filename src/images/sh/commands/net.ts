@@ -7,7 +7,8 @@ import { type AppletContext, usage } from './types.js';
  * from the simulated cluster network (Services, endpoints, pods' listeners).
  */
 
-const REASONS: Record<number, string> = {
+/** HTTP reason phrases (Go's http.StatusText), by status code. */
+export const REASONS: Readonly<Record<number, string>> = {
   200: 'OK',
   201: 'Created',
   202: 'Accepted',
