@@ -10,6 +10,7 @@ import { FlagError, FlagSet, type FlagSpec, type ParsedFlags } from './flags.js'
 import { ANNOTATE_FLAGS, runAnnotate } from './verbs/annotate.js';
 import { APPLY_FLAGS, runApply } from './verbs/apply.js';
 import { GLOBAL_FLAGS } from './verbs/common.js';
+import { CORDON_FLAGS, runCordon, runUncordon } from './verbs/cordon.js';
 import {
   CREATE_DEPLOYMENT_FLAGS,
   CREATE_FLAGS,
@@ -58,6 +59,7 @@ export const COMMANDS: readonly Command[] = [
       { name: 'deployment', aliases: ['deploy'], flags: CREATE_DEPLOYMENT_FLAGS, run: runCreateDeployment },
     ],
   },
+  { name: 'cordon', flags: CORDON_FLAGS, run: runCordon },
   { name: 'delete', flags: DELETE_FLAGS, run: runDelete },
   { name: 'describe', flags: DESCRIBE_FLAGS, run: runDescribe },
   { name: 'exec', flags: EXEC_FLAGS, run: runExec },
@@ -85,6 +87,7 @@ export const COMMANDS: readonly Command[] = [
       if (!flags.bool('client')) ctx.io.out('Server Version: v1.33.0\n');
     },
   },
+  { name: 'uncordon', flags: CORDON_FLAGS, run: runUncordon },
   { name: 'wait', flags: WAIT_FLAGS, run: runWait },
 ];
 

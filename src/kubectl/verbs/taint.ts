@@ -248,7 +248,7 @@ export function runTaint(ctx: CommandContext, flags: ParsedFlags): void {
 }
 
 /** The builder: nodes by -l, all nodes, or nodes by name (missing ones are NotFound errors). */
-function targetNodes(
+export function targetNodes(
   ctx: CommandContext,
   names: readonly string[],
   selector: string,
