@@ -170,8 +170,9 @@ Feature: Probe mechanisms: gRPC health checks, HTTP headers, redirects and timeo
 
   Scenario: A /healthz that slows down times out after timeoutSeconds
     From 20 seconds on, the server takes 3 seconds to answer /healthz. With timeoutSeconds 1 the
-    kubelet's client gives up first: the probes at 30, 40 and 50 seconds fail (the one at 20
-    seconds still sees the quick answer), and the pod is not ready after the third.
+    kubelet's client gives up first, 1 second after each probe: the probes at 30, 40 and 50
+    seconds fail at 31, 41 and 51 seconds (the one at 20 seconds still sees the quick answer),
+    and the pod is not ready after the third.
 
     Given the image "example.com/slow:1.0" behaves as:
       """
@@ -202,10 +203,10 @@ Feature: Probe mechanisms: gRPC health checks, HTTP headers, redirects and timeo
       """
     And 45 seconds pass
     Then pod "slow" should be ready
-    When 5 seconds pass
+    When 6 seconds pass
     Then pod "slow" should not be ready
     And the events of pod "slow" should include:
       | type    | reason    | message                                                                                                                     | at  |
-      | Warning | Unhealthy | Readiness probe failed: Get "http://10.244.0.2:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers) | 30s |
-      | Warning | Unhealthy | Readiness probe failed: Get "http://10.244.0.2:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers) | 40s |
-      | Warning | Unhealthy | Readiness probe failed: Get "http://10.244.0.2:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers) | 50s |
+      | Warning | Unhealthy | Readiness probe failed: Get "http://10.244.0.2:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers) | 31s |
+      | Warning | Unhealthy | Readiness probe failed: Get "http://10.244.0.2:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers) | 41s |
+      | Warning | Unhealthy | Readiness probe failed: Get "http://10.244.0.2:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers) | 51s |

@@ -607,7 +607,7 @@ Feature: Probing container (upstream test/e2e/common/node/container_probe.go)
             timeoutSeconds: 5
             failureThreshold: 1
       """
-    And 59 seconds pass
+    And 64 seconds pass
     Then container "agnhost" of pod "test-grpc" should have restarted 0 times
     When 1 second passes
     Then container "agnhost" of pod "test-grpc" should have restarted 1 time

@@ -1,5 +1,6 @@
 import type { Container, Probe } from '../../api/types.js';
 import { expandCommandOnlyStatic } from './expansion.js';
+import { after } from './probe-outcome.js';
 import type { Outcome } from './prober.js';
 import type { ContainerInstance } from './runtime.js';
 import { containerExecError } from './streams.js';
@@ -27,11 +28,7 @@ export function execProbe(instance: ContainerInstance, container: Container, pro
     return { result: 'Error', output: containerExecError(instance, outcome.startError, true) };
   }
   if (outcome.timedOut) {
-    return {
-      result: 'Failure',
-      output: `command ${goQuote(command.join(' '))} timed out`,
-      delayMs: timeoutMs,
-    };
+    return after(timeoutMs, { result: 'Failure', output: `command ${goQuote(command.join(' '))} timed out` });
   }
   const output = (outcome.stdout + outcome.stderr).slice(0, MAX_OUTPUT);
   return outcome.exitCode === 0 ? { result: 'Success', output } : { result: 'Failure', output };

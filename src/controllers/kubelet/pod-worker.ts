@@ -431,12 +431,21 @@ export class PodWorker {
       const sidecar = container.restartPolicy === 'Always';
       if (latest?.state === 'running') {
         if (!sidecar) return 'pending';
-        const failed = this.probes?.failed(container.name, latest.id);
-        if (failed && !latest.killTimer) {
-          this.killForProbe(pod, container, latest, failed, true);
-          return 'blocked';
+        // computeInitContainerActions for a running sidecar: a failed startup probe kills it; once
+        // started, a changed definition restarts it, then a failed liveness probe does.
+        const started = this.probes?.status(container.name, latest).started ?? true;
+        if (!latest.killTimer) {
+          if (started && latest.hash !== undefined && latest.hash !== hashContainer(container)) {
+            this.killForSpecChange(pod, container, latest, true);
+            return 'blocked';
+          }
+          const failed = this.probes?.failed(container.name, latest.id);
+          if (failed) {
+            this.killForProbe(pod, container, latest, failed, true, true);
+            return 'blocked';
+          }
         }
-        if (!this.probes?.status(container.name, latest).started) return 'pending';
+        if (!started) return 'pending';
         continue;
       }
       if (!sidecar && latest?.state === 'exited' && !killedNow) {
@@ -575,10 +584,14 @@ export class PodWorker {
     instance: ContainerInstance,
     failed: 'liveness' | 'startup',
     restart: boolean,
+    sidecar = false,
   ): void {
     const probe = failed === 'liveness' ? container.livenessProbe : container.startupProbe;
     const grace = probe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    const message = `Container ${container.name} failed ${failed} probe${restart ? ', will be restarted' : ''}`;
+    // computeInitContainerActions words a sidecar's kill its own way, without `will be restarted`.
+    const message = sidecar
+      ? `Init container ${container.name} failed ${failed} probe`
+      : `Container ${container.name} failed ${failed} probe${restart ? ', will be restarted' : ''}`;
     this.blocked = { container: container.name, kind: 'kill' };
     this.kill(pod, instance, grace, message);
   }
@@ -586,11 +599,20 @@ export class PodWorker {
   /**
    * computePodActions for a container whose hash differs from its spec's (containerChanged): kill
    * it with the pod's grace period (the pass waits) and start the new definition in the same pass.
+   * A sidecar's (computeInitContainerActions) is `Init container … definition changed`.
    */
-  private killForSpecChange(pod: Pod, container: Container, instance: ContainerInstance): void {
+  private killForSpecChange(
+    pod: Pod,
+    container: Container,
+    instance: ContainerInstance,
+    sidecar = false,
+  ): void {
     const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
     this.blocked = { container: container.name, kind: 'kill' };
-    this.kill(pod, instance, grace, `Container ${container.name} definition changed, will be restarted`);
+    const message = sidecar
+      ? `Init container ${container.name} definition changed`
+      : `Container ${container.name} definition changed, will be restarted`;
+    this.kill(pod, instance, grace, message);
   }
 
   private pullFinished(container: string, result: EnsureResult): void {

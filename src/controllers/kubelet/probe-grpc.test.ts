@@ -12,6 +12,7 @@ describe('the grpc probe (pkg/probe/grpc/grpc.go)', () => {
     expect(grpcProbe('', '', 32, 1000, undefined)).to.deep.equal({
       result: 'Failure',
       output: 'timeout: failed to connect service ":32" within 1s: context deadline exceeded',
+      delayMs: 1000,
     });
   });
 
@@ -19,6 +20,7 @@ describe('the grpc probe (pkg/probe/grpc/grpc.go)', () => {
     expect(grpcProbe('127.0.0.1', '', 8080, 1000, server({ kind: 'not-grpc' }))).to.deep.equal({
       result: 'Failure',
       output: 'timeout: failed to connect service "127.0.0.1:8080" within 1s: context deadline exceeded',
+      delayMs: 1000,
     });
   });
 
@@ -38,6 +40,7 @@ describe('the grpc probe (pkg/probe/grpc/grpc.go)', () => {
     ).to.deep.equal({
       result: 'Failure',
       output: 'timeout: health rpc did not complete within 2s',
+      delayMs: 2000,
     });
   });
 
@@ -48,6 +51,23 @@ describe('the grpc probe (pkg/probe/grpc/grpc.go)', () => {
       result: 'Success',
       output: 'service healthy',
     });
+  });
+
+  // kubesim rows: when the prober learns the result (the call blocks until the answer or the deadline).
+  it('takes the answer’s delay when it comes in time, and the timeout when it does not', () => {
+    const answering = (delayMs: number) => server({ kind: 'status', status: 'SERVING', delayMs });
+    expect(grpcProbe('10.244.0.5', '', 9090, 2000, answering(1500))).to.deep.equal({
+      result: 'Success',
+      output: 'service healthy',
+      delayMs: 1500,
+    });
+    expect(grpcProbe('10.244.0.5', '', 9090, 2000, answering(2000)).delayMs).to.equal(2000);
+    expect(grpcProbe('10.244.0.5', '', 9090, 2000, answering(60_000)).delayMs).to.equal(2000);
+    expect(grpcProbe('10.244.0.5', '', 9090, 2000, answering(0)).delayMs).to.equal(undefined);
+    expect(grpcProbe('10.244.0.5', '', 9090, 3000, server({ kind: 'refused' })).delayMs).to.equal(3000);
+    expect(grpcProbe('10.244.0.5', '', 9090, 3000, server({ kind: 'unimplemented' })).delayMs).to.equal(
+      undefined,
+    );
   });
 
   // kubesim rows: the other branches of grpc.go

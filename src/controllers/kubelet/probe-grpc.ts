@@ -12,10 +12,13 @@
  *   a service it does not know  → `error: health rpc probe failed: rpc error: code = NotFound
  *                                 desc = unknown service` (grpc-go's health server)
  *   an answer slower than the timeout → `timeout: health rpc did not complete within 1s`
- * The probe always goes to the pod IP (no host, no named port: the API has neither).
+ * The probe always goes to the pod IP (no host, no named port: the API has neither). The dial and
+ * the Check share one deadline, so a failed dial and a slow answer take the timeout, and an
+ * answer in time takes its delay (the outcome's `delayMs`, when the prober learns it).
  */
 import { formatDuration } from '../../core/duration.js';
 import type { GrpcHealthResult } from '../../images/grpc-health.js';
+import { after } from './probe-outcome.js';
 import { joinHostPort } from './probe-request.js';
 import type { Outcome } from './prober.js';
 
@@ -35,14 +38,20 @@ export function grpcProbe(
   target: GrpcTarget | undefined,
 ): Outcome {
   const answer = target?.grpcHealth(port, service) ?? ({ kind: 'refused' } as const);
-  if (answer.kind === 'status' && answer.status === 'SERVING' && answer.delayMs < timeoutMs) return HEALTHY;
+  if (answer.kind === 'status' && answer.status === 'SERVING' && answer.delayMs < timeoutMs) {
+    return after(answer.delayMs, HEALTHY);
+  }
   const timeout = formatDuration(timeoutMs);
   switch (answer.kind) {
     case 'refused':
     case 'not-grpc': {
       const addr = joinHostPort(podIP, port);
-      return failure(
-        `timeout: failed to connect service ${JSON.stringify(addr)} within ${timeout}: context deadline exceeded`,
+      // grpc.WithBlock: the dial retries until the deadline.
+      return after(
+        timeoutMs,
+        failure(
+          `timeout: failed to connect service ${JSON.stringify(addr)} within ${timeout}: context deadline exceeded`,
+        ),
       );
     }
     case 'unimplemented':
@@ -54,8 +63,11 @@ export function grpcProbe(
       return failure('error: health rpc probe failed: rpc error: code = NotFound desc = unknown service');
     case 'status':
       if (answer.delayMs >= timeoutMs)
-        return failure(`timeout: health rpc did not complete within ${timeout}`);
-      return failure(`service unhealthy (responded with ${JSON.stringify(answer.status)})`);
+        return after(timeoutMs, failure(`timeout: health rpc did not complete within ${timeout}`));
+      return after(
+        answer.delayMs,
+        failure(`service unhealthy (responded with ${JSON.stringify(answer.status)})`),
+      );
   }
 }
 

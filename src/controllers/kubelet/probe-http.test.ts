@@ -312,6 +312,7 @@ describe('the httpGet probe (pkg/probe/http/http.go)', () => {
         result: 'Failure',
         output:
           'Get "http://10.244.0.5:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+        delayMs: 1000,
       });
       expect(httpProbe(action, 8080, '10.244.0.5', 1000, pod(slow(1000))).result).to.equal('Failure');
       expect(httpProbe(action, 8080, '10.244.0.5', 1000, pod(slow(999))).result).to.equal('Success');
@@ -321,9 +322,37 @@ describe('the httpGet probe (pkg/probe/http/http.go)', () => {
     it('counts the timeout over the whole redirect chain, naming the request it waited for', () => {
       const handler: Handler = (r) =>
         r.path === '/healthz' ? { ...redirect(302, '/ready'), delayMs: 600 } : { ...ok(200), delayMs: 600 };
-      expect(httpProbe(action, 8080, '10.244.0.5', 1000, pod(handler)).output).to.equal(
+      const outcome = httpProbe(action, 8080, '10.244.0.5', 1000, pod(handler));
+      expect(outcome.output).to.equal(
         'Get "http://10.244.0.5:8080/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
       );
+      expect(outcome.delayMs).to.equal(1000);
+      expect(httpProbe(action, 8080, '10.244.0.5', 2000, pod(handler))).to.deep.equal({
+        result: 'Success',
+        output: '',
+        delayMs: 1200,
+      });
+    });
+
+    // kubesim rows: when the prober learns the result (the client blocks until the answer or its timeout).
+    it('takes the answers’ delays when they come in time, and the timeout when they do not', () => {
+      const slow =
+        (ms: number): Handler =>
+        () => ({ ...ok(200), delayMs: ms });
+      expect(httpProbe(action, 8080, '10.244.0.5', 2000, pod(slow(1500)))).to.deep.equal({
+        result: 'Success',
+        output: '',
+        delayMs: 1500,
+      });
+      expect(httpProbe(action, 8080, '10.244.0.5', 2000, pod(slow(2000))).delayMs).to.equal(2000);
+      expect(httpProbe(action, 8080, '10.244.0.5', 2000, pod(slow(90_000))).delayMs).to.equal(2000);
+      expect(httpProbe(action, 8080, '10.244.0.5', 2000, pod(slow(0))).delayMs).to.equal(undefined);
+      const failing: Handler = () => ({ kind: 'response', status: 500, body: 'down', delayMs: 700 });
+      expect(httpProbe(action, 8080, '10.244.0.5', 2000, pod(failing))).to.deep.equal({
+        result: 'Failure',
+        output: 'HTTP probe failed with statuscode: 500',
+        delayMs: 700,
+      });
     });
 
     it('sends the Referer on a redirect, and the probe’s headers again', () => {

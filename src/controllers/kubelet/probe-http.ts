@@ -13,10 +13,13 @@
  * redirects`. The client's timeout (timeoutSeconds) covers every request of the chain: when the
  * answers' delays add up to it, the probe fails with `Get "<url>": context deadline exceeded
  * (Client.Timeout exceeded while awaiting headers)`. HTTPS skips certificate checks, so it
- * behaves as HTTP here. The probe takes no simulated time: like exec probes, it is judged at once.
+ * behaves as HTTP here. The probe takes the answers' delays, at most the timeout (the outcome's
+ * `delayMs`): the prober learns its result that much after the tick. Simplification: each answer
+ * is the one the process gives at the instant of the tick, whatever the delays before it.
  */
 import type { HttpHeaders } from '../../images/behaviour.js';
 import type { HttpResult } from '../../images/process.js';
+import { after } from './probe-outcome.js';
 import {
   type HttpGetAction,
   joinHostPort,
@@ -86,28 +89,36 @@ export function doHTTPProbe(
   for (let sent = 1; ; sent++) {
     const answer = reach(url.hostname, url.port)?.httpGet(url.port, url.requestURI, wire);
     if (!answer || answer.kind === 'refused') {
-      return failure(
-        `Get "${url.text}": dial tcp ${joinHostPort(url.hostname, url.port)}: connect: connection refused`,
+      return after(
+        elapsed,
+        failure(
+          `Get "${url.text}": dial tcp ${joinHostPort(url.hostname, url.port)}: connect: connection refused`,
+        ),
       );
     }
-    if (answer.kind === 'not-http') return failure(`Get "${url.text}": EOF`);
+    if (answer.kind === 'not-http') return after(elapsed, failure(`Get "${url.text}": EOF`));
     elapsed += answer.delayMs ?? 0;
     if (elapsed >= timeoutMs) {
-      return failure(
-        `Get "${url.text}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+      // The client gives up at its timeout, not when the slow answer would have come.
+      return after(
+        timeoutMs,
+        failure(
+          `Get "${url.text}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+        ),
       );
     }
     const location = answer.location;
     const next = REDIRECTS.has(answer.status) && location ? resolveLocation(url, location) : undefined;
     if (next && next.hostname === first.hostname) {
       // RedirectChecker: the same host is followed, up to Go's default of 10 requests.
-      if (sent >= MAX_REQUESTS) return failure(`Get "${location}": stopped after 10 redirects`);
+      if (sent >= MAX_REQUESTS)
+        return after(elapsed, failure(`Get "${location}": stopped after 10 redirects`));
       wire = redirectWire(request, url, next, location!);
       url = next;
       continue;
     }
     // Not followed (no redirect status, no Location, or another host): this answer is the result.
-    return judge(answer.status, answer.body);
+    return after(elapsed, judge(answer.status, answer.body));
   }
 }
 

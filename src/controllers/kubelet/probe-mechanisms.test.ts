@@ -49,14 +49,15 @@ describe('probe mechanisms in a running pod', () => {
         livenessProbe: { grpc: { port: 2390, service: '' }, initialDelaySeconds: 10 },
       }),
     );
-    bed.advance(31_000);
+    bed.advance(32_000);
     const failed =
       'Liveness probe failed: timeout: failed to connect service "10.244.0.2:2390" within 1s: context deadline exceeded';
+    // The blocking dial waits out timeoutSeconds (1 s) after each tick.
     expect(probeEvents(bed, 'etcd')).to.deep.equal([
-      [10, 'Warning', 'Unhealthy', failed],
-      [20, 'Warning', 'Unhealthy', failed],
-      [30, 'Warning', 'Unhealthy', failed],
-      [30, 'Normal', 'Killing', 'Container etcd failed liveness probe, will be restarted'],
+      [11, 'Warning', 'Unhealthy', failed],
+      [21, 'Warning', 'Unhealthy', failed],
+      [31, 'Warning', 'Unhealthy', failed],
+      [31, 'Normal', 'Killing', 'Container etcd failed liveness probe, will be restarted'],
     ]);
   });
 
@@ -109,9 +110,10 @@ describe('probe mechanisms in a running pod', () => {
     expect(probeEvents(bed, 'loop')).to.deep.equal([
       [0, 'Warning', 'Unhealthy', 'Readiness probe failed: Get "/healthz": stopped after 10 redirects'],
     ]);
+    // The client gives up after timeoutSeconds (1 s), before the 2 s answer.
     expect(probeEvents(bed, 'slow')).to.deep.equal([
       [
-        0,
+        1,
         'Warning',
         'Unhealthy',
         'Readiness probe failed: Get "http://10.244.0.3:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',

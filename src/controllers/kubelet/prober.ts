@@ -65,7 +65,7 @@ export class ProbeWorker {
   private containerID: string | undefined;
   private timer: SimTimer | undefined;
   private stopped = false;
-  /** A probe still running (an exec probe waiting out its timeout): its result lands later. */
+  /** A probe still running (a slow answer, or a probe waiting out its timeout): its result lands later. */
   private inFlight: SimTimer | undefined;
   /**
    * A tick (or manual trigger) came while a probe ran: worker.go's loop receives it as soon as
@@ -161,8 +161,8 @@ export class ProbeWorker {
 
     const outcome = this.run(instance);
     if (outcome.delayMs) {
-      // The probe call blocks (an exec probe's ExecSync until its timeout): prober.go records the
-      // event and worker.go counts the result when it returns.
+      // The probe call blocks (ExecSync, the HTTP client, the gRPC call: until the answer or the
+      // timeout): prober.go records the event and worker.go counts the result when it returns.
       const id = instance.id;
       this.inFlight = this.host.clock.schedule(
         () => this.landed(id, outcome),
@@ -271,6 +271,8 @@ export class ProbeWorker {
       const port = this.resolvePort(p.tcpSocket.port);
       if (port === undefined) return { result: 'Error', output: portError(p.tcpSocket.port) };
       const host = p.tcpSocket.host || ip;
+      // pkg/probe/tcp DialTimeout: the node's kernel answers the connect at once (accepted or
+      // refused); nothing here drops packets, so the dial's `i/o timeout` cannot happen.
       if (host === ip && this.host.listener(port)) return SUCCESS;
       return { result: 'Failure', output: `dial tcp ${hostPort(host, port)}: connect: connection refused` };
     }

@@ -133,3 +133,66 @@ describe('The crash-loop back-off after an image update (getStableKey includes t
     expect(starts(bed, 'p', 'c')).to.deep.equal([0, 5, 20, 45, 90, 175, 340, 345, 360]);
   });
 });
+
+// pkg/kubelet/kuberuntime/kuberuntime_manager_test.go TestComputePodActionsWithRestartableInitContainers
+// "kill and recreate the restartable init container if the container definition changes", run
+// through the pod worker (computeInitContainerActions is its init pass).
+describe('A changed sidecar spec (computeInitContainerActions containerChanged)', () => {
+  const sidecarPod = () =>
+    pod('p', [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 600'] }], {
+      initContainers: [{ name: 'proxy', image: 'nginx:1.25', restartPolicy: 'Always' }],
+    });
+
+  function setInitImage(bed: Bed, image: string): void {
+    bed.store.mutate('Pod', 'default', 'p', (p) => {
+      p.spec!.initContainers![0]!.image = image;
+    });
+    bed.loop.settle();
+  }
+
+  it('kills and recreates the restartable init container, keeping the app container', () => {
+    const bed = testbed();
+    bed.create(sidecarPod());
+    bed.advance(10_000);
+    setInitImage(bed, 'nginx:1.27');
+    bed.advance(1_000);
+    expect(events(bed, 'p', 10_000)).to.deep.equal([
+      [10, 'Killing', 'Init container proxy definition changed'],
+      [10, 'Pulling', 'Pulling image "nginx:1.27"'],
+      [
+        10,
+        'Pulled',
+        'Successfully pulled image "nginx:1.27" in 0s (0s including waiting). Image size: 72225394 bytes.',
+      ],
+      [10, 'Created', 'Created container: proxy'],
+      [10, 'Started', 'Started container proxy'],
+    ]);
+    const status = bed.pod('p')!.status!;
+    const proxy = status.initContainerStatuses!.find((s) => s.name === 'proxy')!;
+    expect(proxy.restartCount).to.equal(1);
+    expect(proxy.image).to.equal('docker.io/library/nginx:1.27');
+    expect(proxy.state?.running).to.not.equal(undefined);
+    expect(status.containerStatuses!.find((s) => s.name === 'app')!.restartCount).to.equal(0);
+    expect(status.phase).to.equal('Running');
+  });
+
+  it('leaves a sidecar alone while its startup probe has not passed (it waits, as upstream breaks)', () => {
+    const bed = testbed();
+    const p = sidecarPod();
+    p.spec!.initContainers![0]!.startupProbe = {
+      httpGet: { path: '/', port: 80 },
+      initialDelaySeconds: 30,
+      periodSeconds: 10,
+    };
+    bed.create(p);
+    bed.advance(10_000);
+    setInitImage(bed, 'nginx:1.27');
+    bed.advance(10_000);
+    expect(events(bed, 'p', 10_000).filter((e) => e[1] === 'Killing')).to.deep.equal([]);
+    // Started at 30 s: the changed definition is restarted then.
+    bed.advance(15_000);
+    expect(events(bed, 'p', 10_000).filter((e) => e[1] === 'Killing')).to.deep.equal([
+      [30, 'Killing', 'Init container proxy definition changed'],
+    ]);
+  });
+});
