@@ -1,8 +1,7 @@
 Feature: kubectl cordon and uncordon
   `kubectl cordon NODE` marks a node unschedulable (spec.unschedulable); the node lifecycle
   controller taints it node.kubernetes.io/unschedulable:NoSchedule, so the scheduler leaves it
-  out; the pods already there keep running. `kubectl uncordon` undoes it. (kubectl drain is not
-  simulated.)
+  out; the pods already there keep running. `kubectl uncordon` undoes it.
 
   Scenario: A cordoned node takes no new pods until it is uncordoned
     Given a cluster with 1 node

@@ -21,6 +21,7 @@ import {
 } from './verbs/create.js';
 import { DELETE_FLAGS, runDelete } from './verbs/delete.js';
 import { DESCRIBE_FLAGS, runDescribe } from './verbs/describe.js';
+import { DRAIN_FLAGS, runDrain } from './verbs/drain.js';
 import { EXEC_FLAGS, runExec } from './verbs/exec.js';
 import { EXPLAIN_FLAGS, runExplain } from './verbs/explain.js';
 import { EXPOSE_FLAGS, runExpose } from './verbs/expose.js';
@@ -62,6 +63,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'cordon', flags: CORDON_FLAGS, run: runCordon },
   { name: 'delete', flags: DELETE_FLAGS, run: runDelete },
   { name: 'describe', flags: DESCRIBE_FLAGS, run: runDescribe },
+  { name: 'drain', flags: DRAIN_FLAGS, run: runDrain },
   { name: 'exec', flags: EXEC_FLAGS, run: runExec },
   { name: 'explain', flags: EXPLAIN_FLAGS, run: runExplain },
   { name: 'expose', flags: EXPOSE_FLAGS, run: runExpose },

@@ -4,14 +4,15 @@
  * spec.unschedulable, on named nodes or the nodes matching -l, and print `node/NAME cordoned`
  * (`already cordoned` when there is nothing to change; ` (dry run)` with --dry-run). The node
  * lifecycle controller then adds or removes the node.kubernetes.io/unschedulable taint.
- * `kubectl drain` is not simulated.
+ * `kubectl drain` (drain.ts) cordons with the same code.
  */
 import type { Node } from '../../api/types.js';
 import type { CommandContext } from '../context.js';
 import { combineErrors, usageError } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
+import type { OutputFormat } from '../printers/output.js';
 import { mutationFormat, PRINT_FLAGS, printMutation } from '../rollout/print.js';
-import { DRY_RUN_FLAG, dryRunStrategy, withDryRun } from './common.js';
+import { DRY_RUN_FLAG, type DryRun, dryRunStrategy, withDryRun } from './common.js';
 import { targetNodes } from './taint.js';
 
 export const CORDON_FLAGS: readonly FlagSpec[] = [
@@ -35,8 +36,25 @@ function setUnschedulable(ctx: CommandContext, flags: ParsedFlags, verb: string,
     throw usageError(`kubectl ${verb}`, `USAGE: ${verb} NODE [flags]`);
   }
   const format = mutationFormat(flags.string('output'));
-  const done = desired ? 'cordoned' : 'uncordoned';
   const { nodes, errors } = targetNodes(ctx, flags.args, selector, false);
+  cordonNodes(ctx, nodes, desired, dryRun, format);
+  const err = combineErrors(errors);
+  if (err) throw err;
+}
+
+/**
+ * RunCordonOrUncordon's loop (drain.go), shared with `kubectl drain`: set or clear
+ * spec.unschedulable on each node and print its line. A server dry run changes nothing either:
+ * it prints the node as the patch would leave it.
+ */
+export function cordonNodes(
+  ctx: CommandContext,
+  nodes: readonly Node[],
+  desired: boolean,
+  dryRun: DryRun,
+  format: OutputFormat,
+): void {
+  const done = desired ? 'cordoned' : 'uncordoned';
   for (const node of nodes) {
     // CordonHelper.UpdateIfRequired: nothing to do when the node already is as desired.
     if ((node.spec?.unschedulable ?? false) === desired) {
@@ -44,15 +62,18 @@ function setUnschedulable(ctx: CommandContext, flags: ParsedFlags, verb: string,
       continue;
     }
     let shown: Node = node;
-    if (dryRun !== 'client') {
+    if (dryRun === 'none') {
       shown = ctx.cluster.store.mutate('Node', undefined, node.metadata.name, (draft) => {
         draft.spec = { ...(draft.spec ?? {}) };
         if (desired) draft.spec.unschedulable = true;
         else delete draft.spec.unschedulable;
       });
+    } else if (dryRun === 'server') {
+      const spec = { ...(node.spec ?? {}) };
+      if (desired) spec.unschedulable = true;
+      else delete spec.unschedulable;
+      shown = { ...node, spec };
     }
     ctx.io.out(printMutation(shown, withDryRun(done, dryRun), format));
   }
-  const err = combineErrors(errors);
-  if (err) throw err;
 }
