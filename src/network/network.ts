@@ -140,6 +140,7 @@ export class Network {
       namespace: ns,
       pod: keyOf(ns, source.pod),
       ip: pod.status?.podIP ?? ANONYMOUS_CLIENT_IP,
+      ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}),
     };
   }
 

@@ -6,6 +6,7 @@ import type { Random } from '../core/random.js';
 import type { SimProcess } from '../images/process.js';
 import { CONTROL_PLANE_IP, CONTROL_PLANE_PORT } from '../store/allocators/bootstrap-services.js';
 import type { Store } from '../store/store.js';
+import { trafficPolicies } from './categorize.js';
 import type { DnsAnswer } from './dns.js';
 import { isLoopback } from './ip.js';
 import type { PortForwards } from './port-forward.js';
@@ -19,15 +20,19 @@ import { type Backend, keyOf, type Topology } from './topology.js';
  *   at random (the `statistic --mode random` rules) from the network's seeded generator, or
  *   the same one again within the ClientIP session-affinity timeout; no usable endpoint is a
  *   REJECT (connection refused); a port the Service does not have matches no rule (timeout);
+ *   with internalTrafficPolicy Local, ClusterIP traffic goes to the usable endpoints on the
+ *   client pod's node only, and is dropped (timeout) when it has none but other nodes do;
  * - a node IP and a node port: the same, from anywhere; with externalTrafficPolicy Local, traffic
- *   from outside goes to endpoints on that node only, and is dropped (timeout) when it has none;
+ *   from outside goes to endpoints on that node only, and is dropped (timeout) when it has none
+ *   (pods' traffic to a node port is short-circuited to the Cluster endpoints, as upstream's
+ *   "pod traffic for external destinations" rule does);
  * - a node IP and a host port: that pod's container port (CNI portmap); else host-network pods;
  * - a pod IP: that pod, from inside the cluster (the pod network is not routed from outside);
  * - localhost: for a pod itself; for the machine running kubectl, its port-forwards;
  * - the control plane (the `kubernetes` Service's endpoint): the apiserver.
  * A pod answers through its kubelet's running processes: nothing listening is refused, a pod
- * whose sandbox is gone does not answer (timeout). internalTrafficPolicy Local and topology
- * hints are not simulated (all endpoints are used).
+ * whose sandbox is gone does not answer (timeout). Topology hints (trafficDistribution) are not
+ * simulated (every usable endpoint is used).
  */
 
 /** Who connects: the machine running kubectl, or a pod (a named one or an anonymous client). */
@@ -39,6 +44,11 @@ export type Client =
       /** `namespace/name`; absent for the anonymous client pod. */
       readonly pod?: string;
       readonly ip: string;
+      /**
+       * The node the client pod runs on (internalTrafficPolicy Local picks that node's
+       * endpoints). The anonymous client pod runs on no node, so it has no local endpoints.
+       */
+      readonly node?: string;
     };
 
 /** The IP the machine running kubectl has on the kind network (its gateway, as seen by nodes). */
@@ -141,7 +151,9 @@ export class KubeProxy {
       if (clusterIP && client.kind === 'outside') {
         return failed('timeout', `${address} is a ClusterIP: it is reachable only from inside the cluster`);
       }
-      return this.toService(route, client, service, port, undefined);
+      // Traffic to an external IP from outside is not tied to a node here (kubesim does not model
+      // which node receives it), so it gets Cluster semantics, as pods' traffic to it does.
+      return this.toService(route, client, service, port, clusterIP ? 'internal' : undefined);
     }
     const node = topology.nodeAt(address);
     if (node) return this.toNode(route, client, node.name, port);
@@ -191,9 +203,7 @@ export class KubeProxy {
     const { topology } = this.deps;
     const np = topology.nodePort(port);
     if (np) {
-      const local =
-        client.kind === 'outside' && np.service.spec?.externalTrafficPolicy === 'Local' ? node : undefined;
-      return this.toService(route, client, np.service, np.port.port, local);
+      return this.toService(route, client, np.service, np.port.port, { receivedOn: node });
     }
     const hostPort = topology.hostPort(node, port);
     if (hostPort) return this.toPod(route, hostPort.pod, hostPort.containerPort);
@@ -205,34 +215,53 @@ export class KubeProxy {
     return failed('refused', `nothing listens on port ${port} of ${node}`);
   }
 
-  /** kube-proxy's KUBE-SVC chain for one Service port. `localNode`: externalTrafficPolicy Local. */
+  /**
+   * kube-proxy's chains for one Service port: `internal` for ClusterIP traffic (KUBE-SVC or, with
+   * internalTrafficPolicy Local, KUBE-SVL), `receivedOn` for a node port on that node (KUBE-EXT),
+   * undefined for an external IP. The endpoints follow CategorizeEndpoints; with no usable
+   * endpoint anywhere the filter table REJECTs (refused), with none for a Local policy on this
+   * node it DROPs (timeout).
+   */
   private toService(
     route: Route,
     client: Client,
     service: Service,
     port: number,
-    localNode: string | undefined,
+    traffic: 'internal' | { readonly receivedOn: string } | undefined,
   ): Reach {
     const key = keyOf(service.metadata.namespace, service.metadata.name);
     route.service = key;
     route.servicePort = port;
     const sp = findServicePort(service, port);
     if (!sp) return failed('timeout', `service ${key} has no port ${port}`);
-    const backends = this.deps.topology.backends(service, sp);
+    const { topology } = this.deps;
+    const backends = topology.backends(service, sp);
+    if (backends.usable.length === 0) return failed('refused', `service ${key} has no ready endpoint`);
     let usable = backends.usable;
-    if (localNode !== undefined) {
-      usable = backends.all.filter((b) => b.nodeName === localNode && b.ready);
-      if (usable.length === 0) {
-        usable = backends.all.filter((b) => b.nodeName === localNode && b.serving && b.terminating);
+    // The policy this traffic follows (proxy.ServicePort's internalPolicyLocal/externalPolicyLocal).
+    const spec = service.spec!;
+    let localNode: string | undefined;
+    let policy: string | undefined;
+    if (traffic === 'internal') {
+      if (spec.internalTrafficPolicy === 'Local') {
+        policy = 'internalTrafficPolicy';
+        localNode = client.kind === 'pod' ? client.node : undefined;
       }
-      if (usable.length === 0 && backends.usable.length > 0) {
-        return failed(
-          'timeout',
-          `service ${key} has no local endpoint on ${localNode} (externalTrafficPolicy Local)`,
-        );
+    } else if (
+      traffic !== undefined &&
+      client.kind === 'outside' &&
+      trafficPolicies(service).externalPolicyLocal
+    ) {
+      policy = 'externalTrafficPolicy';
+      localNode = traffic.receivedOn;
+    }
+    if (policy !== undefined) {
+      usable = localNode === undefined ? [] : topology.localBackends(service, sp, localNode);
+      if (usable.length === 0) {
+        const where = localNode === undefined ? 'the client pod runs on no node' : `none on ${localNode}`;
+        return failed('timeout', `service ${key} has no local endpoint (${policy} Local; ${where})`);
       }
     }
-    if (usable.length === 0) return failed('refused', `service ${key} has no ready endpoint`);
     const backend = this.choose(service, sp, client, usable);
     if (backend.pod) return this.toPod(route, backend.pod, backend.port, undefined, backend.ip);
     // An endpoint without a pod (a selector-less Service's own Endpoints): after the DNAT the

@@ -1,5 +1,6 @@
 import type { EndpointSlice, Node, Pod, Service, ServicePort } from '../api/types.js';
 import type { Store } from '../store/store.js';
+import { clusterEndpoints, localEndpoints } from './categorize.js';
 import { inCIDR } from './ip.js';
 
 /**
@@ -27,9 +28,12 @@ export interface PortBackends {
   readonly all: readonly Backend[];
   /**
    * CategorizeEndpoints (pkg/proxy/topology.go) for Cluster traffic policy: the ready endpoints,
-   * or, when there are none, the serving-and-terminating ones.
+   * or, when there are none, the serving-and-terminating ones. Empty exactly when the port has
+   * no usable endpoint anywhere (CategorizeEndpoints' hasAnyEndpoints is false).
    */
   readonly usable: readonly Backend[];
+  /** Local traffic policy's endpoints per node (see localBackends), filled on first use. */
+  readonly localByNode: Map<string, readonly Backend[]>;
 }
 
 export interface NodeEntry {
@@ -164,6 +168,20 @@ export class Topology {
     return cached;
   }
 
+  /**
+   * CategorizeEndpoints' Local endpoints of one Service port on `node`: its ready ones, else its
+   * serving-and-terminating ones (cached with the port's endpoints).
+   */
+  localBackends(service: Service, sp: ServicePort, node: string): readonly Backend[] {
+    const backends = this.backends(service, sp);
+    let local = backends.localByNode.get(node);
+    if (!local) {
+      local = localEndpoints(backends.all, node);
+      backends.localByNode.set(node, local);
+    }
+    return local;
+  }
+
   /** The ready endpoints' addresses of a Service (what CoreDNS answers for a headless one). */
   readyAddresses(service: Service): string[] {
     const key = keyOf(service.metadata.namespace, service.metadata.name);
@@ -237,9 +255,7 @@ export class Topology {
         });
       }
     }
-    let usable = all.filter((b) => b.ready);
-    if (usable.length === 0) usable = all.filter((b) => b.serving && b.terminating);
-    return { all, usable };
+    return { all, usable: clusterEndpoints(all), localByNode: new Map() };
   }
 
   private setNode(node: Node): void {

@@ -154,6 +154,32 @@ describe('Service validation (TestValidateServiceCreate)', () => {
       svc({ externalTrafficPolicy: 'Local' }),
       ['Invalid value spec.externalTrafficPolicy'],
     ],
+    [
+      'healthCheckNodePort on a NodePort service',
+      svc({ type: 'NodePort', externalTrafficPolicy: 'Local', healthCheckNodePort: 30100 }),
+      ['Invalid value spec.healthCheckNodePort'],
+    ],
+    [
+      'healthCheckNodePort on a LoadBalancer with Cluster policy',
+      svc({ type: 'LoadBalancer', healthCheckNodePort: 30100 }),
+      ['Invalid value spec.healthCheckNodePort'],
+    ],
+    [
+      'LoadBalancer with Local policy needs a healthCheckNodePort',
+      svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local' }),
+      ['Required value spec.healthCheckNodePort'],
+    ],
+    [
+      'healthCheckNodePort out of range',
+      svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 70000 }),
+      ['Invalid value spec.healthCheckNodePort'],
+    ],
+    [
+      'LoadBalancer with Local policy and a healthCheckNodePort',
+      svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30100 }),
+      [],
+    ],
+    ['internal traffic policy Local', svc({ internalTrafficPolicy: 'Local' }), []],
   ];
   for (const [name, obj, want] of cases)
     it(name, () => {
@@ -166,6 +192,9 @@ describe('Service validation (TestValidateServiceCreate)', () => {
     ]);
     expect(messagesOf(svc({ clusterIP: '10.96.0.500' }))).to.deep.equal([
       'spec.clusterIPs[0]: Invalid value: "10.96.0.500": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    ]);
+    expect(messagesOf(svc({ type: 'NodePort', healthCheckNodePort: 30100 }))).to.deep.equal([
+      "spec.healthCheckNodePort: Invalid value: 30100: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
     ]);
     expect(messagesOf(svc({ type: 'LoadBalacer' }))).to.deep.equal([
       'spec.type: Unsupported value: "LoadBalacer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',

@@ -201,6 +201,20 @@ function validateService(obj: Service): Errors {
       notSupported(spec.child('externalTrafficPolicy'), s.externalTrafficPolicy, ['Cluster', 'Local']),
     );
   }
+  // validateServiceExternalTrafficPolicy's healthCheckNodePort half (apiservice.NeedsHealthCheck).
+  const hcnp = s.healthCheckNodePort ?? 0;
+  if (!(s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local')) {
+    if (hcnp !== 0) {
+      errs.push(
+        invalid(
+          spec.child('healthCheckNodePort'),
+          hcnp,
+          "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+        ),
+      );
+    }
+  } else if (hcnp === 0) errs.push(required(spec.child('healthCheckNodePort')));
+  else for (const m of isValidPortNum(hcnp)) errs.push(invalid(spec.child('healthCheckNodePort'), hcnp, m));
   const itp = s.internalTrafficPolicy;
   if (itp === undefined && ['NodePort', 'LoadBalancer', 'ClusterIP'].includes(s.type ?? '')) {
     errs.push(required(spec.child('internalTrafficPolicy')));
