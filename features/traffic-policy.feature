@@ -96,6 +96,39 @@ Feature: Service traffic policies keep traffic on the node
     Then the command should fail with "wget: download timed out"
     When I run "kubectl describe service my-service"
     Then the output should contain "Internal Traffic Policy:  Local"
+    When I send 20 requests to "http://my-service/" from pod "client-1"
+    Then all requests should succeed
+    And the requests should have reached 1 different pod
+    When I send 5 requests to "http://my-service/" from pod "client-3"
+    Then 5 requests should fail
+
+  Scenario: externalTrafficPolicy Local: a node port answers only from the node's own endpoints
+    When I apply the manifest:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: my-nodeport
+      spec:
+        type: NodePort
+        externalTrafficPolicy: Local
+        selector:
+          app.kubernetes.io/name: MyApp
+        ports:
+          - port: 80
+            targetPort: 9376
+            nodePort: 30080
+      """
+    And 5 seconds pass
+    When I send 10 requests to "http://node-1:30080/"
+    Then all requests should succeed
+    And the requests should have reached 1 different pod
+    And the response body should be "server-1"
+    When I send 3 requests to "http://node-3:30080/"
+    Then 3 requests should fail
+    When I send 10 requests to "http://my-nodeport/" from pod "client-3"
+    Then all requests should succeed
+    And the requests should have reached 2 different pods
 
   Scenario: With the default Cluster policy every node reaches every endpoint
     When I apply the manifest:

@@ -1,17 +1,22 @@
 /**
  * Traffic (STEPS.md "Services and traffic"): requests to Services, pods, node ports and
  * port-forwards, through the simulated cluster DNS and kube-proxy. A request comes from a pod
- * inside the cluster, or from outside for localhost (a port-forward); node IPs and node ports
- * answer either way. The assertions read the requests of the last "I send" step.
+ * inside the cluster, or from outside for localhost (a port-forward) and for a node's name or IP
+ * (node ports, as STEPS.md says); `from pod "P"` sends from that pod. The assertions read the
+ * requests of the last "I send" step.
  */
 import { expect } from 'chai';
 import type { RequestRecord } from '../src/index.js';
 import { defineSteps } from './support/define.js';
+import type { ObjectRef } from './support/syntax.js';
 import type { KubesimWorld } from './world.js';
 
-function send(world: KubesimWorld, count: number, url: string): void {
+function send(world: KubesimWorld, count: number, url: string, from?: ObjectRef): void {
   if (count < 1) throw new Error(`send at least 1 request, not ${count}`);
-  world.lastRequests = world.cluster.network.send(url, { count });
+  world.lastRequests = world.cluster.network.send(url, {
+    count,
+    ...(from ? { from: { pod: from.name, namespace: from.namespace } } : {}),
+  });
   world.cluster.settle();
 }
 
@@ -21,6 +26,18 @@ defineSteps(['I send {int} request(s) to {string}'], function (count: number, ur
 
 defineSteps(['I send a request to {string}'], function (url: string) {
   send(this, 1, url);
+});
+
+/** From one pod: its node and namespace decide (internalTrafficPolicy Local, short names). */
+defineSteps(
+  ['I send {int} request(s) to {string} from pod {ref}'],
+  function (count: number, url: string, from: ObjectRef) {
+    send(this, count, url, from);
+  },
+);
+
+defineSteps(['I send a request to {string} from pod {ref}'], function (url: string, from: ObjectRef) {
+  send(this, 1, url, from);
 });
 
 defineSteps(

@@ -33,7 +33,10 @@ import { parseTarget, type Target } from './url.js';
 export type RequestSource = 'outside' | 'cluster' | { readonly pod: string; readonly namespace?: string };
 
 export interface SendOptions {
-  /** Default: `outside` for localhost and 127.0.0.1 (port-forwards), `cluster` otherwise. */
+  /**
+   * Default: `outside` for localhost and 127.0.0.1 (port-forwards) and for a node's name or IP
+   * (node ports, as a user reaches them), `cluster` otherwise.
+   */
   readonly from?: RequestSource;
   /** The anonymous client pod's namespace, for its DNS search path (default `default`). */
   readonly namespace?: string;
@@ -91,7 +94,7 @@ export class Network {
    */
   send(url: string, options: SendOptions = {}): RequestRecord[] {
     const target = parseTarget(url);
-    const source = options.from ?? (isLoopback(target.host) ? 'outside' : 'cluster');
+    const source = options.from ?? this.defaultSource(target.host);
     const client = this.client(source, options.namespace);
     // Nothing changes between requests sent at the same instant: resolve the name once.
     const answer = this.resolve(client, target.host);
@@ -126,6 +129,13 @@ export class Network {
   /** A TCP connection only (`nc -z`): whether something accepted it. Not recorded as a request. */
   connect(client: Client, host: string, port: number): Route {
     return this.proxy.connect(client, host, this.resolve(client, host), port);
+  }
+
+  /** Who sends a request nobody placed: the outside for loopback and the nodes, else a pod. */
+  private defaultSource(host: string): RequestSource {
+    const name = host.toLowerCase();
+    if (isLoopback(name) || this.topology.node(name) || this.topology.nodeAt(name)) return 'outside';
+    return 'cluster';
   }
 
   /** The client a source stands for. */
