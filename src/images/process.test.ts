@@ -2,24 +2,14 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { SimClock } from '../core/clock.js';
 import type { ContainerInvocation, ImageBehaviour } from './behaviour.js';
-import { ImageCatalog } from './catalog.js';
 import type { ContainerContext } from './container-context.js';
-import { imageRootFs } from './image-fs.js';
 import { PortSpace } from './netns.js';
 import { SimProcess } from './process.js';
-import { parseImageReference } from './reference.js';
 import { createContainerFs } from './sh/rootfs.js';
 import { Volume } from './sh/vfs.js';
+import { runUntil, startContainer } from './test-support.js';
 
-const catalog = new ImageCatalog();
-
-function behaviourOf(image: string, invocation: ContainerInvocation): ImageBehaviour {
-  const pulled = catalog.pull(parseImageReference(image));
-  if (!pulled.ok) throw new Error(pulled.message);
-  return pulled.image.behaviour(invocation);
-}
-
-/** A process of `image` on `clock`, with a context like the kubelet's. */
+/** A process of `image` on `clock`, with a context like the kubelet's and one variable of its own. */
 function start(
   clock: SimClock,
   image: string,
@@ -27,26 +17,13 @@ function start(
   context: Partial<ContainerContext> = {},
   memoryLimitBytes?: number,
 ): SimProcess {
-  const inv: ContainerInvocation = { name: 'c', ...invocation };
-  const behaviour = behaviourOf(image, inv);
-  return new SimProcess({
+  return startContainer(
     clock,
-    behaviour,
-    invocation: inv,
-    label: 'test',
-    context: {
-      env: [['GREETING', 'hello']],
-      hostname: 'pod-0',
-      fs: () => imageRootFs(behaviour, { hostname: 'pod-0', now: () => clock.now }),
-      ...context,
-    },
-    ...(memoryLimitBytes === undefined ? {} : { memoryLimitBytes }),
-  }).start();
-}
-
-function runUntil(clock: SimClock, ms: number): void {
-  while (clock.fireNext(ms)) {}
-  clock.advanceTo(ms);
+    image,
+    invocation,
+    { env: [['GREETING', 'hello']], ...context },
+    memoryLimitBytes,
+  );
 }
 
 const texts = (p: SimProcess) => p.log.lines().map((l) => `${l.at / 1000}s ${l.stream} ${l.text}`);

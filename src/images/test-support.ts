@@ -15,6 +15,7 @@ export function startContainer(
   image: string,
   invocation: Partial<ContainerInvocation> = {},
   context: Partial<ContainerContext> = {},
+  memoryLimitBytes?: number,
 ): SimProcess {
   const pulled = catalog.pull(parseImageReference(image));
   if (!pulled.ok) throw new Error(pulled.message);
@@ -31,6 +32,7 @@ export function startContainer(
       fs: () => imageRootFs(behaviour, { hostname: 'pod-0', now: () => clock.now }),
       ...context,
     },
+    ...(memoryLimitBytes === undefined ? {} : { memoryLimitBytes }),
   }).start();
 }
 

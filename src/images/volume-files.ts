@@ -8,6 +8,7 @@
  * the atomic writer); the token is never rotated; kube-root-ca.crt is the only ConfigMap there
  * is (kubesim serves no ConfigMaps or Secrets, so their sources write nothing); a fixed fake CA.
  */
+import { podMetadataField } from '../api/fieldpath.js';
 import type { Pod } from '../api/types.js';
 import { Random, seedFrom } from '../core/random.js';
 import type { Store } from '../store/store.js';
@@ -78,36 +79,10 @@ export function serviceAccountToken(
   return `${b64url(header)}.${b64url(claims)}.${random.string(342, BASE64URL)}`;
 }
 
-/** fieldpath.FormatMap: `key="value"` lines in key order, the last without a newline. */
-function formatMap(m: Readonly<Record<string, string>> | undefined): string {
-  return Object.keys(m ?? {})
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(m![k])}`)
-    .join('\n');
-}
-
-/** The value of a downward API volume item's fieldRef (the fields volumes may project). */
-function downwardField(pod: Pod, fieldPath: string): string | undefined {
-  switch (fieldPath) {
-    case 'metadata.name':
-      return pod.metadata.name;
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? 'default';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'metadata.labels':
-      return formatMap(pod.metadata.labels);
-    case 'metadata.annotations':
-      return formatMap(pod.metadata.annotations);
-    default:
-      return undefined;
-  }
-}
-
 function writeDownwardAPI(volume: Volume, pod: Pod, items: readonly Obj[], defaultMode: number): void {
   for (const item of items) {
     const fieldRef = item.fieldRef as Obj | undefined;
-    const value = fieldRef ? downwardField(pod, String(fieldRef.fieldPath ?? '')) : undefined;
+    const value = fieldRef ? podMetadataField(pod, String(fieldRef.fieldPath ?? '')) : undefined;
     if (value !== undefined) volume.writeFile(String(item.path), value, (item.mode as number) ?? defaultMode);
   }
 }

@@ -1,13 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { Container, Pod } from '../../api/types.js';
-import {
-  containerEnvironment,
-  type EnvSources,
-  fieldRefValue,
-  formatMap,
-  resourceFieldValue,
-} from './container-env.js';
+import { containerEnvironment, type EnvSources, fieldRefValue, resourceFieldValue } from './container-env.js';
 
 const pod: Pod = {
   apiVersion: 'v1',
@@ -76,11 +70,6 @@ describe('the container environment (makeEnvironmentVariables)', () => {
     ];
     for (const [path, value] of table) expect(fieldRefValue(path, sources), path).to.equal(value);
     expect(fieldRefValue('spec.containers', sources)).to.equal(undefined);
-  });
-
-  it('formats maps as FormatMap does (sorted, quoted)', () => {
-    expect(formatMap({ b: '2', a: 'x"y' })).to.equal('a="x\\"y"\nb="2"');
-    expect(formatMap(undefined)).to.equal('');
   });
 
   it('resolves resourceFieldRef, defaulting unset limits to the node allocatable', () => {

@@ -7,6 +7,7 @@
  * entry overrides. The kubelet builds maps, so a real container sees these in Go's random map
  * order; kubesim keeps declaration order, then the Service variables as serviceEnv lists them.
  */
+import { podMetadataField } from '../../api/fieldpath.js';
 import type { Container, Pod } from '../../api/types.js';
 
 type EnvVar = NonNullable<Container['env']>[number];
@@ -113,31 +114,8 @@ export function fieldRefValue(fieldPath: string, sources: EnvSources): string | 
       return sources.podIPs[0] ?? '';
     case 'status.podIPs':
       return sources.podIPs.join(',');
-    case 'metadata.name':
-      return pod.metadata.name;
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? '';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'metadata.labels':
-      return formatMap(pod.metadata.labels);
-    case 'metadata.annotations':
-      return formatMap(pod.metadata.annotations);
   }
-  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
-  if (m) {
-    const map = m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations;
-    return map?.[m[2]!] ?? '';
-  }
-  return undefined;
-}
-
-/** fieldpath.FormatMap: `key="value"` lines, sorted by key. */
-export function formatMap(map: Readonly<Record<string, string>> | undefined): string {
-  return Object.keys(map ?? {})
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(map![k])}`)
-    .join('\n');
+  return podMetadataField(pod, fieldPath);
 }
 
 /**

@@ -9,14 +9,13 @@
  * lets simulated time pass meanwhile and then uses the pod that appeared (kubectl v1.33 would
  * crash on its empty list at that point).
  */
-import { qualifiedResource } from '../../api/resources.js';
 import type { KubeObject, Pod, Service } from '../../api/types.js';
 import { notFound } from '../../core/errors.js';
 import { firstActivePod, selectorForObject } from '../../network/attachable-pod.js';
 import type { CommandContext } from '../context.js';
 import { CliError, usageError } from '../errors.js';
 import type { FlagSpec, ParsedFlags } from '../flags.js';
-import { resourceType } from '../resource-args.js';
+import { fetchObject } from './container-target.js';
 
 export const PORT_FORWARD_FLAGS: readonly FlagSpec[] = [
   { name: 'address', type: 'strings', default: ['localhost'] },
@@ -126,24 +125,6 @@ export function checkUDPPortInPod(ports: readonly string[], pod: Pod): void {
     (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol })),
   );
   checkUDPPorts(udpOnly(list), ports, pod);
-}
-
-/** builder.ResourceNames("pods", arg): `NAME` is a pod, `TYPE/NAME` anything. */
-function fetchObject(ctx: CommandContext, arg: string): KubeObject {
-  let typeName = 'pods';
-  let name = arg;
-  if (arg.includes('/')) {
-    const seg = arg.split('/');
-    if (seg.length !== 2)
-      throw new CliError('arguments in resource/name form may not have more than one slash');
-    [typeName, name] = seg as [string, string];
-    if (!typeName || !name)
-      throw new CliError('arguments in resource/name form must have a single resource and name');
-  }
-  const type = resourceType(typeName);
-  const obj = ctx.cluster.store.get(type.kind, type.namespaced ? ctx.namespace : undefined, name);
-  if (!obj) throw notFound(qualifiedResource(type), name);
-  return obj;
 }
 
 /** AttachablePodForObject: the pod itself, or GetFirstPod over the object's selector. */
